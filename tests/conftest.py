@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
+import os
+import tempfile
 
-from extractors.pipeline import load_nlp
+# Prefect state for the test session goes to a throwaway home, never the user's (set before import).
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="infrafacts-prefect-")
+from flows.settings import apply_prefect_defaults
+
+apply_prefect_defaults()
+
+import pytest  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from extractors.pipeline import load_nlp  # noqa: E402
 
 
 @pytest.fixture(scope="session")

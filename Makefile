@@ -1,0 +1,41 @@
+# Two commands: `make run` (set up, then run the main job raw/ -> curated/) and `make test`.
+# Both work from nothing: they create .venv with Python 3.11 and install the project when needed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+RAW     ?= raw
+CURATED ?= curated
+# Prefect's local state (ephemeral API database, results) stays in the project, out of git.
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: install run test lint evaluate bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "infrafacts needs Python 3.11: make PYTHON=/path/to/python3.11"'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip check
+	@touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/infrafacts run --raw $(RAW) --curated $(CURATED)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+evaluate: $(STAMP)
+	$(BIN)/infrafacts evaluate --curated $(CURATED)
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_flow.py
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache .ruff_cache

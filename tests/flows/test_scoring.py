@@ -1,0 +1,92 @@
+"""The evaluator implements SCORING.md: overlap matching, value agreement, org name folding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows.scoring import fold_name, load_gold, match_by_overlap, prf, score, score_orgs, score_spans
+from flows.tables import mentions_frame
+
+
+def money(start: int, end: int, value: float | None, currency: str = "USD", **kw: object) -> dict:
+    return {"type": "money", "start": start, "end": end, "value": value, "currency": currency, **kw}
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "pairs"),
+    [
+        ([(0, 10)], [(5, 15)], [(0, 0)]),
+        ([(0, 10)], [(10, 20)], []),  # touching is not overlapping
+        ([(0, 10), (8, 30)], [(5, 25)], [(1, 0)]),  # largest overlap wins
+        ([(0, 30)], [(0, 5), (10, 25)], [(0, 1)]),  # one to one
+        ([], [(0, 5)], []),
+    ],
+)
+def test_match_by_overlap(pred: list, gold: list, pairs: list) -> None:
+    assert sorted(match_by_overlap(pred, gold)) == pairs
+
+
+def test_money_end_to_end_needs_value_and_currency() -> None:
+    gold = [money(0, 10, 1e9), money(20, 30, 5e9, "EUR"), money(40, 50, None, low=1e9, high=2e9)]
+    pred = [money(2, 10, 1e9), money(20, 28, 5e9, "USD"), money(41, 50, None, low=1e9, high=2e9 * (1 + 1e-9))]
+    counts = score_spans("money", pred, gold)
+    assert (counts.matched, counts.correct) == (3, 2)
+
+
+def test_attribute_accuracy_counts_null_equal_null() -> None:
+    gold = [money(0, 10, 1.0, qualifier=None, per="month"), money(20, 30, 2.0, qualifier="approx", per=None)]
+    pred = [money(0, 10, 1.0, qualifier=None, per="month"), money(20, 30, 2.0, qualifier=None, per=None)]
+    counts = score_spans("money", pred, gold)
+    assert counts.attr_ok == {"qualifier": 1, "per": 2}
+    assert counts.attr_total == {"qualifier": 2, "per": 2}
+
+
+def test_date_value_compared_as_string() -> None:
+    gold = [{"start": 0, "end": 7, "value": "2026", "mod": "late"}]
+    pred = [{"start": 0, "end": 7, "date_value": "2026", "date_mod": None}]
+    counts = score_spans("date", pred, gold)
+    assert (counts.correct, counts.attr_ok["date_mod"]) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [("NVIDIA", "nvidia"), ("Société Générale", "societe generale"), ("Dassault-Systèmes", "dassault systemes"),
+     ("  Mistral   AI ", "mistral ai"), ("AT&T", "at t")],
+)
+def test_fold_name(name: str, folded: str) -> None:
+    assert fold_name(name) == folded
+
+
+def test_org_precision_penalises_two_names_for_one_org() -> None:
+    gold = [{"canonical": "NVIDIA", "aliases": ["Nvidia"]}, {"canonical": "Amazon Web Services", "aliases": ["AWS"]}]
+    counts = score_orgs(["Nvidia", "NVIDIA", "aws", "Musk"], gold)
+    assert (counts.predicted, counts.gold, counts.correct) == (3, 2, 2)  # nvidia folds to one name
+
+
+def test_prf_handles_zero() -> None:
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert prf(1, 2, 4) == pytest.approx((0.5, 0.25, 1 / 3))
+
+
+def test_score_respects_part_scopes(tmp_path: Path) -> None:
+    (tmp_path / "a.part1.jsonl").write_text(
+        json.dumps({"type": "power", "start": 0, "end": 5, "value_gw": 5.0, "low_gw": None, "high_gw": None}) + "\n"
+    )
+    (tmp_path / "scopes.json").write_text(json.dumps({"a.part1": [0, 100]}))
+    rows = [
+        {"article_id": "a", "type": "power", "start": 0, "end": 5, "text": "5 GW", "sentence": "", "value_gw": 5.0},
+        {"article_id": "a", "type": "power", "start": 200, "end": 205, "text": "6 GW", "sentence": "", "value_gw": 6.0},
+    ]
+    report = score(mentions_frame(rows), load_gold(tmp_path))
+    power = next(r for r in report.rows() if r["type"] == "power")
+    assert (power["predicted"], power["e2e_f1"]) == (1, 1.0)
+
+
+def test_gold_copy_loads_every_dev_file() -> None:
+    gold = load_gold(Path(__file__).parents[1] / "gold" / "dev")
+    assert {g.article_id for g in gold} == {p.stem for p in (Path(__file__).parents[2] / "raw").glob("*.txt")}
+    assert all(isinstance(pd.Series([f["type"] for f in g.facts]).iloc[0], str) for g in gold)
