@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.dates import find_published
 from spacy.language import Language
 
+from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from flows.articles import Article
 
