@@ -89,6 +89,9 @@ def _core_patterns() -> list[str]:
     y, m, day, wd = v["YEAR"], v["MONTH"], v["DAY"], v["WEEKDAY"]
     dash = rf"{_HSPACE}*[-–—]{_HSPACE}*"
     return [
+        # a range of days first: its first bound is a full date on its own
+        rf"(?P<rd1>{day}){SP}(?:(?P<rm9>{m}){SP}(?:(?P<ry10>{y}){SP})?)?(?:au|à|{dash}){SP}?(?P<rd2>{day}){SP}(?P<rm10>{m})"
+        rf"(?:{SP}(?P<ry7>{y}))?",
         # full dates
         rf"(?:(?:{wd}){SP})?(?P<fd>{day}){SP}(?P<fm>{m}){SP}(?P<fy>{y})",
         rf"(?P<em>{m}){SP}(?P<ed>{day}),?{SP}(?P<ey>{y})",
@@ -100,8 +103,6 @@ def _core_patterns() -> list[str]:
         rf"(?P<rf>de|du){SP}(?:(?P<rm5>{m}){SP})?(?P<ry4>{y}){SP}(?:à|au|jusqu{APOS}(?:en|à|au)){SP}"
         rf"(?:(?P<rm6>{m}){SP})?(?P<ry5>{y})",
         rf"(?P<rf2>de){SP}(?P<rm7>{m}){SP}à{SP}(?P<rm8>{m}){SP}(?P<ry6>{y})",
-        rf"(?P<rd1>{day}){SP}(?:(?P<rm9>{m}){SP})?(?:au|à|{dash}){SP}?(?P<rd2>{day}){SP}(?P<rm10>{m})"
-        rf"(?:{SP}(?P<ry7>{y}))?",
         rf"(?P<ry8>{y})(?:{dash}|/)(?P<ry9>{y}|\d\d(?!\d))",
         # decades
         rf"(?:(?:les|des){SP})?années{SP}(?P<dec>(?:1[89]|20)\d0|[2-9]0)(?!\d)",
@@ -131,7 +132,8 @@ def date_regex() -> re.Pattern[str]:
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _RIGHT_BAD = re.compile(rf"[\w°]|[.,]\d|{_HSPACE}?[%‰€$£¥]|[-/]\d")
-_LEFT_BAD = re.compile(r"[\w@#/.+_-]")
+_LEFT_GLUED = re.compile(r"[\w@#/$€£°_]")  # "$2025", "n°2025", "/2025"
+_LEFT_JOINED = re.compile(r"[-.+]")  # "GPT-2025", "v1.2025" (but "(2025", "« 2025")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +180,9 @@ def _range_value(g: dict[str, str | None]) -> str | None:
         return f"{_ym(g['ry6'], g['rm7'])}/{_ym(g['ry6'], g['rm8'])}"
     if g["rd1"]:
         year = g["ry7"] or UNKNOWN_YEAR
-        first_month = g["rm9"] or g["rm10"]
-        d1, d2 = _day(g["rd1"]), _day(g["rd2"])
-        if d2 <= d1 and not g["rm9"]:
-            return None
-        return f"{_ym(year, first_month)}-{_two(d1)}/{_ym(year, g['rm10'])}-{_two(d2)}"
+        first = f"{_ym(g['ry10'] or year, g['rm9'] or g['rm10'])}-{_two(_day(g['rd1']))}"
+        second = f"{_ym(year, g['rm10'])}-{_two(_day(g['rd2']))}"
+        return f"{first}/{second}" if first < second or UNKNOWN_YEAR in first + second else None
     if g["ry8"]:
         second = _full_year(g["ry8"], g["ry9"])
         return f"{g['ry8']}/{second}" if second else None
@@ -285,7 +285,9 @@ def _plural_after(text: str, end: int) -> bool:
 
 def _boundaries_ok(text: str, start: int, end: int) -> bool:
     left = text[start - 1] if start else ""
-    if left and _LEFT_BAD.match(left) and start >= 2 and text[start - 2].isalnum():
+    if left and _LEFT_GLUED.match(left):
+        return False
+    if left and _LEFT_JOINED.match(left) and start >= 2 and text[start - 2].isalnum():
         return False
     return not _RIGHT_BAD.match(text[end : end + 2])
 
@@ -320,8 +322,10 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         _amount_or_name_before(text, start, bare) or _number_after(text, end)
     ):
         return None
-    if bare and _plural_after(text, end):
+    if g["yy"] and _plural_after(text, end):
         return None
+    if g["pc"] and not g["pc"].isupper():
+        return None  # "t3", "s1": codes are written in capitals
     return Candidate(start, end, value, _mod(m, period_mod), bool(g["yy"]))
 
 

@@ -112,11 +112,16 @@ POSITIVES: list[tuple[str, str, str, str | None]] = [
     ("Les prix ont été gelés entre janvier et mars 2025.", "entre janvier et mars 2025", "2025-01/2025-03", None),
     ("La hausse va de mars 2024 à juin 2025.", "de mars 2024 à juin 2025", "2024-03/2025-06", None),
     ("Le salon se tient du 3 au 5 juin 2025.", "3 au 5 juin 2025", "2025-06-03/2025-06-05", None),
+    ("Le salon dure du 28 février 2025 au 3 mars 2025.", "28 février 2025 au 3 mars 2025",
+     "2025-02-28/2025-03-03", None),
     ("La grève a duré de 2019 jusqu’en 2021.", "de 2019 jusqu’en 2021", "2019/2021", None),
     # prepositions kept out or in
     ("Elle ne sera effective qu’en décembre 2027.", "en décembre 2027", "2027-12", None),
     ("En juin 2025, la direction a changé.", "En juin 2025", "2025-06", None),
     ("Dès 2009, les ingénieurs l’avaient prédit.", "Dès 2009", "2009", "since"),
+    ("En 2026 trois laboratoires dominent la course.", "En 2026", "2026", None),
+    ("Les recettes ont bondi en 2024 tandis que les coûts baissaient.", "en 2024", "2024", None),
+    ("Les usines ont fermé en 2020 dans toute la région.", "en 2020", "2020", None),
 ]
 
 
@@ -170,6 +175,11 @@ NEGATIVES: list[str] = [
     "Il a parcouru 1987 km à vélo.",
     "Le tarif passe à 2020 € par mois.",
     "Le fonds détient 1999 actions du groupe.",
+    "Le billet coûte $2025 au marché noir.",
+    "Il a payé 2025 $ comptant.",
+    "Le terrain a été divisé en 2000 parcelles égales.",
+    "Le modèle v1.2025 est sorti.",
+    "Le code t3 2025 ne correspond à rien.",
 ]
 
 
