@@ -1,12 +1,21 @@
-"""Reading input files: offsets match open(path, encoding="utf-8").read(); bad files are rejected with a reason."""
+"""Reading input files and parsing long ones in pieces.
+
+Offsets match open(path, encoding="utf-8").read(); bad files are rejected with a reason.
+"""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.articles import Article, Rejected, discover, read_article
+from flows.extract import chunk_spans, extract_articles
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -43,3 +52,39 @@ def test_discover_lists_txt_files_in_order(tmp_path: Path) -> None:
 def test_discover_missing_folder_names_it(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="nope"):
         discover(tmp_path / "nope")
+
+
+# --- long articles: parsed in pieces whose offsets map back to the whole text -------------------------
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n\t"), max_size=400), st.integers(min_value=4, max_value=60))
+def test_chunks_cover_the_text_contiguously_within_the_limit(text: str, limit: int) -> None:
+    spans = chunk_spans(text, limit)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
+    assert all(0 < end - start <= limit for start, end in spans) or text == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        ("Un.\n\nDeux deux.\n\nTrois.", 18, ["Un.\n\nDeux deux.\n\n", "Trois."]),  # at a blank line
+        ("Ligne un\nligne deux\nfin", 12, ["Ligne un\n", "ligne deux\n", "fin"]),  # else a line end
+        ("Phrase un. Phrase deux. Fin", 14, ["Phrase un. ", "Phrase deux. ", "Fin"]),  # else a sentence end
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # else anywhere
+        ("court", 100, ["court"]),
+    ],
+)
+def test_chunks_cut_at_the_best_break(text: str, limit: int, pieces: list[str]) -> None:
+    assert [text[a:b] for a, b in chunk_spans(text, limit)] == pieces
+
+
+@pytest.mark.parametrize("name", ["000_7dc123fe638c4535.txt", "002_b59bb55a070cc80a.txt"])
+def test_article_in_pieces_gives_the_same_mentions(nlp: object, name: str) -> None:
+    article = read_article(ROOT / "raw" / name)
+    assert isinstance(article, Article)
+    whole = next(extract_articles([article], nlp)).rows  # type: ignore[arg-type]
+    pieces = next(extract_articles([article], nlp, max_chunk_chars=1500)).rows  # type: ignore[arg-type]
+    assert len(chunk_spans(article.text, 1500)) > 3
+    assert all(article.text[r["start"] : r["end"]] == r["text"] for r in pieces)
+    assert [(r["type"], r["start"], r["end"]) for r in pieces] == [(r["type"], r["start"], r["end"]) for r in whole]

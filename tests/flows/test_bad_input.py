@@ -1,0 +1,157 @@
+"""Bad input files: each is rejected with a reason a user can act on, and never stops the run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flows.articles import Article, Rejected, discover, language_reason, read_article, read_articles
+
+FRENCH = (
+    "Le groupe Hexavolt a annoncé mardi qu’il investira 2,5 milliards d’euros dans un campus de centres de "
+    "données près de Lyon. Les travaux commenceront au printemps et la mise en service est prévue pour 2028, "
+    "selon la direction, qui évoque aussi une puissance de 300 mégawatts.\n"
+)
+ENGLISH = (
+    "The company said on Tuesday that it will invest 2.5 billion euros in a data centre campus near Lyon. "
+    "Construction will start in the spring and the site is expected to be operational by 2028, according to "
+    "its management, which has also mentioned a capacity of 300 megawatts for the first phase of the project.\n"
+)
+SPANISH = (
+    "La empresa anunció el martes que invertirá 2.500 millones de euros en un campus de centros de datos cerca "
+    "de Lyon. Las obras comenzarán en primavera y la puesta en servicio está prevista para 2028, según la "
+    "dirección, que también menciona una potencia de 300 megavatios para la primera fase del proyecto y los "
+    "acuerdos con las autoridades locales por el suministro de energía.\n"
+)
+GERMAN = (
+    "Das Unternehmen hat am Dienstag angekündigt, dass es 2,5 Milliarden Euro in einen Campus für Rechenzentren "
+    "bei Lyon investieren wird. Die Bauarbeiten werden im Frühjahr beginnen, und die Inbetriebnahme ist für "
+    "2028 geplant, wie die Leitung mitteilte, die auch von einer Leistung von 300 Megawatt spricht und mit der "
+    "Stadt über die Versorgung mit Strom verhandelt.\n"
+)
+HTML = (
+    "<!DOCTYPE html>\n<html><head><title>Hexavolt</title></head><body>\n<p>" + FRENCH + "</p>\n</body></html>\n"
+)
+HTML_FRAGMENT = "<div class='article'>\n" + "".join(f"<p>{line}</p>\n" for line in FRENCH.split(". ")) + "</div>\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty: "),
+        (b" \n\t\r\n\xc2\xa0\n", "empty: "),  # spaces, tabs, newlines and a NBSP
+        ("Énergie : 2 GW à Marseille, coût 3 M€.\n".encode("cp1252"), "not UTF-8 text (byte 0: invalid"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary: NUL bytes"),
+        (bytes(range(1, 32)) * 10 + FRENCH.encode(), "binary: "),
+        (FRENCH.encode("utf-16"), "not UTF-8 text: UTF-16"),
+        (HTML.encode(), "HTML, not plain text"),
+        (HTML_FRAGMENT.encode(), "HTML, not plain text"),
+        (ENGLISH.encode(), "not French (looks like en: "),
+        (SPANISH.encode(), "not French (looks like es: "),
+        (GERMAN.encode(), "not French (looks like de: "),
+    ],
+    ids=["empty", "whitespace", "cp1252", "binary-nul", "control-bytes", "utf16", "html", "html-fragment",
+         "english", "spanish", "german"],
+)
+def test_bad_content_is_rejected_with_its_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+    item = read_article(write(tmp_path, "bad.txt", data))
+    assert isinstance(item, Rejected), item
+    assert item.reason.startswith(reason), item.reason
+    assert (item.article_id, item.path) == ("bad", str(tmp_path / "bad.txt"))
+    assert item.sha256 is not None and len(item.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("Coût : 3 M€ — «\u00a0l’usine\u00a0»\n", "cp1252"), ("Été à Besançon, 2 GW.\n", "latin-1")],
+)
+def test_legacy_encoding_is_named_with_the_fix(tmp_path: Path, text: str, encoding: str) -> None:
+    item = read_article(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert isinstance(item, Rejected)
+    assert f"looks like {encoding}: convert it with `iconv -f {encoding} -t UTF-8`" in item.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRENCH,
+        "Fin 2027, Nvidia livrera 1 GW de puissance de calcul à Mistral AI.\n",  # too short to judge: kept
+        FRENCH + "« We are building the largest AI campus in Europe », said the CEO of the company.\n",
+        "Le prix du <b>kWh</b> baisse.\n" + FRENCH,  # one stray tag is not an HTML page
+        "Compare a < b et c > d : " + FRENCH,
+    ],
+)
+def test_french_text_with_quotes_or_stray_markup_is_kept(tmp_path: Path, text: str) -> None:
+    item = read_article(write(tmp_path, "ok.txt", text.encode()))
+    assert isinstance(item, Article), item
+    assert item.text == text
+
+
+def test_language_verdict_needs_enough_evidence() -> None:
+    assert language_reason("The data centre.") is None
+    assert language_reason(ENGLISH) is not None and language_reason(FRENCH) is None
+
+
+def test_file_that_disappears_after_discovery(tmp_path: Path) -> None:
+    write(tmp_path, "parti.txt", FRENCH.encode())
+    [path] = discover(tmp_path)
+    path.unlink()  # deleted between discovery and reading
+    item = read_article(path)
+    assert isinstance(item, Rejected)
+    assert item.reason.startswith("disappeared: ") and item.sha256 is None
+
+
+def test_dangling_link_is_discovered_and_rejected(tmp_path: Path) -> None:
+    (tmp_path / "lien.txt").symlink_to(tmp_path / "nowhere.txt")
+    [path] = discover(tmp_path)
+    item = read_article(path)
+    assert isinstance(item, Rejected) and item.reason.startswith("disappeared: ")
+
+
+def test_link_to_a_folder_is_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "dossier").mkdir()
+    (tmp_path / "dossier.txt").symlink_to(tmp_path / "dossier")  # works as root too
+    item = read_article(tmp_path / "dossier.txt")
+    assert isinstance(item, Rejected)
+    assert item.reason == "unreadable: Is a directory"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the folder-link case covers it")
+def test_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", FRENCH.encode())
+    path.chmod(0)
+    try:
+        item = read_article(path)
+    finally:
+        path.chmod(0o644)
+    assert isinstance(item, Rejected) and item.reason == "unreadable: Permission denied"
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import flows.articles
+
+    monkeypatch.setattr(flows.articles, "MAX_ARTICLE_BYTES", 100)
+    item = read_article(write(tmp_path, "gros.txt", FRENCH.encode()))
+    assert isinstance(item, Rejected) and item.reason.startswith("too large: ") and item.sha256 is None
+
+
+def test_same_bytes_under_two_names(tmp_path: Path) -> None:
+    paths = [write(tmp_path, name, FRENCH.encode()) for name in ("a.txt", "b.txt", "c.txt")]
+    a, b, c = read_articles(paths)
+    assert isinstance(a, Article)
+    assert isinstance(b, Rejected) and isinstance(c, Rejected)
+    assert b.reason == c.reason == "duplicate of a (identical bytes)"
+    assert a.sha256 == b.sha256 == c.sha256
+
+
+def test_two_empty_files_are_both_empty_not_duplicates(tmp_path: Path) -> None:
+    items = read_articles([write(tmp_path, n, b"") for n in ("x.txt", "y.txt")])
+    assert [i.reason for i in items if isinstance(i, Rejected)] == ["empty: no text to extract from"] * 2
