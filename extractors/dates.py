@@ -121,7 +121,8 @@ def _core_patterns() -> list[str]:
 @cache
 def date_regex() -> re.Pattern[str]:
     v = _vocab()
-    inner = rf"(?P<inner>{v['INNER']})(?:-|{SP})(?:(?:de|du){SP}|d{APOS}{SP}?)?"
+    inner = (rf"(?P<inner>{v['INNER']})(?:-|{SP})(?:(?:de|du){SP}|d{APOS}{SP}?)?"
+             rf"(?:(?:l{APOS}{SP}?)?année{SP})?")
     cores = "|".join(f"(?:{c})" for c in _core_patterns())
     pattern = (
         rf"(?<![\w])(?:(?P<outer>{v['OUTER']}))?(?:(?P<prep>{v['PREP']}))?(?:{inner})?"
