@@ -33,6 +33,7 @@ _MARKUP = re.compile(r"^[\s#>*_|]+")
 _BULLET = re.compile(r"^\s*(?:[-–—•·*]\s|\d+[.)]\s)")
 _HEADING_MAX_WORDS = 14
 _TAGLIST_MIN_WORDS = 30
+_PUNCT = re.compile(r"[.,;:!?]")
 # A lower-case form at most this many times rarer than the capitalised form still makes the
 # capitalised one a common word ("Insight", "Pro"); brand names are far rarer in lower case.
 _COMMON_RATIO = 2.0
@@ -121,8 +122,9 @@ def is_heading(line: Line) -> bool:
 
 
 def is_tag_list(line: Line) -> bool:
-    """A long run of words with no punctuation: a page's tag cloud, not prose."""
-    return len(line.text.split()) >= _TAGLIST_MIN_WORDS and not re.search(r"[.,;:!?]", line.text)
+    """A long run of words with (almost) no punctuation: a page's tag cloud, not prose."""
+    words = len(line.text.split())
+    return words >= _TAGLIST_MIN_WORDS and len(_PUNCT.findall(line.text)) * _TAGLIST_MIN_WORDS < words
 
 
 def is_glossary_term(line: Line, start: int) -> bool:

@@ -128,13 +128,17 @@ def canonical_name(surface: str) -> str:
     return _SHOUTED_WORD.sub(lambda m: m.group(0).capitalize(), strip_surface(surface))
 
 
+def guessed_kind(name: str) -> str | None:
+    """The kind announced by an institution's first words ("Ministère de...", "Institut..."), if any."""
+    for pattern, kind in _KIND_PREFIXES:
+        if pattern.match(name):
+            return kind
+    return None
+
+
 def org_kind(surface: str) -> str:
     """company | lab | public | consortium | media | other: the table's, else guessed from the first words."""
     entry = lookup(surface)
     if entry is not None:
         return entry.kind
-    name = strip_surface(surface)
-    for pattern, kind in _KIND_PREFIXES:
-        if pattern.match(name):
-            return kind
-    return "company"
+    return guessed_kind(strip_surface(surface)) or "company"

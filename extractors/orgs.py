@@ -33,6 +33,7 @@ from extractors.org_names import (
     APOS,
     canonical_name,
     fold,
+    guessed_kind,
     org_kind,
     stoplist,
     strip_surface,
@@ -179,7 +180,8 @@ def _is_org_name(name: str, doc: Doc) -> bool:
         return False
     if is_listed_non_org(name) or is_listed_non_org(strip_surface(name)):
         return False
-    return not is_common_phrase(strip_surface(name), lexicon(doc.vocab))
+    stripped = strip_surface(name)
+    return guessed_kind(stripped) is not None or not is_common_phrase(stripped, lexicon(doc.vocab))
 
 
 def _is_org_entity(text: str, start: int, end: int, doc: Doc) -> bool:
