@@ -259,9 +259,21 @@ def _unit_after(text: str, end: int) -> bool:
     return low in _data()["units_after"] or low[:1] in {"%", "€", "$"}
 
 
+_YEAR_SHAPED = re.compile(r"(?:1[89]|20)\d\d")
+_NUMBER_AFTER = re.compile(rf"{_HSPACE}*(?:(?:et|à|ou){_HSPACE}+)?(\d[\d.,]*)")
+_NUMBER_BEFORE = re.compile(rf"(?<![\d.,])([\d.,]*\d)(?:{_HSPACE}?(?:et|à|ou|,))?{_HSPACE}+$")
+
+
 def _number_after(text: str, end: int) -> bool:
-    """More digits follow, or a numeric range goes on ("2000 à 2500", "1994 000")."""
-    return bool(re.match(rf"{_HSPACE}*(?:\d|(?:et|à|ou){_HSPACE}+\d)", text[end : end + 12]))
+    """A non-year number follows: digit groups or a numeric range ("2000 à 2500", "1994 000")."""
+    match = _NUMBER_AFTER.match(text, end, end + 16)
+    return bool(match and not _YEAR_SHAPED.fullmatch(match.group(1).rstrip(".,")))
+
+
+def _number_before(text: str, start: int) -> bool:
+    """A non-year number precedes ("1 500 à 2000", "3 2025"); a list of years is fine."""
+    match = _NUMBER_BEFORE.search(text[max(0, start - 16) : start])
+    return bool(match and not _YEAR_SHAPED.fullmatch(match.group(1)))
 
 
 def _amount_or_name_before(text: str, start: int, bare: bool) -> bool:
@@ -270,7 +282,7 @@ def _amount_or_name_before(text: str, start: int, bare: bool) -> bool:
     before = {_words_before(text, start, n) for n in (1, 2, 3)}
     if before & set(d["bad_before"]) or before & set(d["amount_before"]):
         return True
-    if re.search(rf"\d(?:{_HSPACE}?(?:et|à|ou|,))?{_HSPACE}+$", text[max(0, start - 12) : start]):
+    if _number_before(text, start):
         return True
     if not bare:
         return False
