@@ -9,9 +9,10 @@ from types import ModuleType
 
 from flows.commands import EXIT_ERROR
 from flows.commands import evaluate as evaluate_cmd
+from flows.commands import reprocess as reprocess_cmd
 from flows.commands import run as run_cmd
 
-COMMANDS: tuple[ModuleType, ...] = (run_cmd, evaluate_cmd)
+COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, evaluate_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

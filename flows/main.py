@@ -1,34 +1,50 @@
 """The main Prefect flow: raw/ articles -> extraction -> curated tables.
 
-Stages (each a Prefect task): discover the `*.txt` files, read and extract them in batches (the
-spaCy pipeline is loaded once per process and fed through `nlp.pipe`), build the curated tables,
-write them atomically.
+Stages (each a Prefect task): discover the `*.txt` files; read them and plan the run (an article whose
+bytes and extractor version are unchanged since the last run reuses its mention rows, see
+`incremental.py`); extract the others in batches (the spaCy pipeline is loaded once per process and fed
+through `nlp.pipe`; batches run in the flow process, or on Dask workers when the flow is given a
+DaskTaskRunner, see `runners.py`); build the curated tables and write them atomically. The whole run
+holds the curated folder's lock (`lock.py`).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_progress_artifact, create_table_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from extractors.pipeline import load_nlp
 from extractors.records import FACT_TYPES
 from flows.articles import Article, Rejected, discover, read_article
 from flows.extract import extract_articles
 from flows.facts import fact_tables
+from flows.incremental import Plan, PreviousState, load_state, new_fact_counts, plan_run, unknown_ids
+from flows.lock import curated_lock
+from flows.progress import Progress
 from flows.store import write_tables
 from flows.tables import articles_frame, mentions_frame
 from flows.versioning import extractor_version
 
+FLOW_NAME = "infrafacts-curate"
 DEFAULT_BATCH_SIZE = 16
 ARTICLES_PER_TASK = 64
+# Enough tasks for the workers to share the load evenly, few enough that Prefect's per-task cost stays small.
+TARGET_TASKS = 16
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,19 +55,39 @@ class BatchResult:
 
 @dataclass(frozen=True)
 class RunSummary:
-    processed: int
+    processed: int  # articles `ok` in the curated tables (extracted now or reused)
     rejected: int
     facts: dict[str, int]
     mentions: dict[str, int]
     curated_dir: str
     rejections: list[tuple[str, str]]
+    extracted: int = 0
+    skipped: int = 0  # unchanged since the last run: previous mentions reused
+    removed: list[str] = field(default_factory=list)
+    new_facts: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [f"{self.processed} articles processed, {self.rejected} rejected -> {self.curated_dir}"]
+        out = [
+            f"{self.processed} articles ok ({self.extracted} extracted, {self.skipped} unchanged and skipped), "
+            f"{self.rejected} rejected, {len(self.removed)} removed -> {self.curated_dir}"
+        ]
         out += [f"  rejected {path}: {reason}" for path, reason in self.rejections]
+        out += [f"  removed {article_id}: no longer in the raw folder" for article_id in self.removed]
         out.append("  mentions: " + ", ".join(f"{k} {v}" for k, v in self.mentions.items()))
         out.append("  facts:    " + ", ".join(f"{k} {v}" for k, v in self.facts.items()))
+        out.append("  new:      " + ", ".join(f"{k} {v}" for k, v in self.new_facts.items()))
         return out
+
+    def artifact_rows(self) -> list[dict[str, Any]]:
+        counts = [
+            ("articles.ok", self.processed), ("articles.extracted", self.extracted),
+            ("articles.skipped", self.skipped), ("articles.rejected", self.rejected),
+            ("articles.removed", len(self.removed)),
+            *((f"mentions.{k}", v) for k, v in self.mentions.items()),
+            *((f"facts.{k}", v) for k, v in self.facts.items()),
+            *((f"new_facts.{k}", v) for k, v in self.new_facts.items()),
+        ]
+        return [{"measure": k, "count": v} for k, v in counts]
 
 
 def article_row(item: Article | Rejected, *, version: str, published: str | None = None) -> dict[str, Any]:
@@ -68,6 +104,13 @@ def article_row(item: Article | Rejected, *, version: str, published: str | None
     }
 
 
+def reused_row(article: Article, previous: dict[str, Any], version: str) -> dict[str, Any]:
+    """An unchanged article keeps its published date and the time it was really processed."""
+    return article_row(article, version=version, published=previous["published"]) | {
+        "processed_at": previous["processed_at"],
+    }
+
+
 @task(retries=2, retry_delay_seconds=1)
 def discover_articles(raw_dir: str) -> list[str]:
     paths = discover(Path(raw_dir))
@@ -76,19 +119,37 @@ def discover_articles(raw_dir: str) -> list[str]:
 
 
 @task(cache_policy=NO_CACHE)
-def process_batch(paths: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> BatchResult:
-    """Read and extract one batch of articles; unreadable files become rejected rows, never lost."""
+def plan_articles(
+    paths: Sequence[str], curated_dir: str, reprocess: Sequence[str], reprocess_all: bool
+) -> tuple[Plan, PreviousState]:
+    """Read every file (to hash it) and decide what to extract; unreadable files become rejected rows."""
+    logger = get_run_logger()
+    items = [read_article(Path(p)) for p in paths]
+    missing = unknown_ids(reprocess, (item.article_id for item in items))
+    if missing:
+        raise ValueError(f"no such article in the raw folder: {', '.join(missing)} (ids are .txt names)")
+    state = load_state(Path(curated_dir))
+    plan = plan_run(items, state, extractor_version(), force=set(reprocess), force_all=reprocess_all)
+    logger.info("%s", state.note)
+    for item in plan.rejected:
+        logger.warning("%s rejected: %s", item.path, item.reason)
+    for article, _ in plan.reused:
+        logger.debug("%s unchanged (sha256 %s…): mentions reused", article.article_id, article.sha256[:12])
+    logger.info(
+        "%d articles to extract (%s), %d unchanged and skipped, %d rejected, %d removed%s",
+        len(plan.extract), ", ".join(f"{n} {why}" for why, n in plan.reasons.items()) or "none",
+        len(plan.reused), len(plan.rejected), len(plan.removed),
+        f": {', '.join(plan.removed)}" if plan.removed else "",
+    )
+    return plan, state
+
+
+@task(cache_policy=NO_CACHE)
+def extract_batch(articles: Sequence[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> BatchResult:
+    """Extract one batch of read articles (on whichever process or Dask worker runs the task)."""
     logger = get_run_logger()
     version = extractor_version()
     result = BatchResult()
-    articles: list[Article] = []
-    for path in paths:
-        item = read_article(Path(path))
-        if isinstance(item, Rejected):
-            logger.warning("%s rejected: %s", item.path, item.reason)
-            result.articles.append(article_row(item, version=version))
-        else:
-            articles.append(item)
     for done in extract_articles(articles, load_nlp(), batch_size=batch_size):
         per_type = Counter(row["type"] for row in done.rows)
         logger.info(
@@ -101,9 +162,14 @@ def process_batch(paths: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) ->
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def write_curated(batches: Sequence[BatchResult], curated_dir: str) -> RunSummary:
-    mentions = mentions_frame(row for b in batches for row in b.mentions)
-    articles = articles_frame(row for b in batches for row in b.articles)
+def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResult], curated_dir: str) -> RunSummary:
+    version = extractor_version()
+    mentions = mentions_frame([*plan.reused_mentions(state), *(row for b in batches for row in b.mentions)])
+    articles = articles_frame([
+        *(reused_row(article, previous, version) for article, previous in plan.reused),
+        *(row for b in batches for row in b.articles),
+        *(article_row(item, version=version) for item in plan.rejected),
+    ])
     facts = fact_tables(mentions)
     written = write_tables({"mentions": mentions, "articles": articles, **facts}, Path(curated_dir))
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
@@ -115,25 +181,74 @@ def write_curated(batches: Sequence[BatchResult], curated_dir: str) -> RunSummar
         mentions={t: int((mentions["type"] == t).sum()) for t in FACT_TYPES},
         curated_dir=curated_dir,
         rejections=list(zip(rejected["path"], rejected["status"], strict=True)),
+        extracted=len(plan.extract),
+        skipped=len(plan.reused),
+        removed=plan.removed,
+        new_facts=new_fact_counts(facts, state),
     )
 
 
-def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-@flow(name="infrafacts-curate", log_prints=True)
-def curate(raw_dir: str = "raw", curated_dir: str = "curated", batch_size: int = DEFAULT_BATCH_SIZE) -> RunSummary:
-    """Extract money, power, date and organisation facts from every article in `raw_dir` into `curated_dir`."""
-    paths = discover_articles(raw_dir)
-    batches = [process_batch(chunk, batch_size) for chunk in chunks(paths, ARTICLES_PER_TASK)]
-    summary = write_curated(batches, curated_dir)
+def articles_per_task(count: int) -> int:
+    return max(1, min(ARTICLES_PER_TASK, math.ceil(count / TARGET_TASKS)))
+
+
+def runs_in_flow_process() -> bool:
+    """The default thread pool gains nothing for spaCy (GIL), so batches then run one after another."""
+    ctx = FlowRunContext.get()
+    return ctx is None or isinstance(ctx.task_runner, ThreadPoolTaskRunner)
+
+
+def progress_sink(total: int) -> Callable[[float], None]:
+    artifact_id = create_progress_artifact(
+        0.0, key="infrafacts-progress", description=f"articles extracted out of {total}"
+    )
+    return lambda percent: update_progress_artifact(artifact_id, percent)
+
+
+def extract_all(articles: Sequence[Article], batch_size: int) -> list[BatchResult]:
+    """Extract every planned article, in the flow process or submitted to the flow's task runner."""
+    if not articles:
+        return []
+    progress = Progress(len(articles), sink=progress_sink(len(articles)))
+    parts = chunks(articles, articles_per_task(len(articles)))
+    if runs_in_flow_process():
+        results = []
+        for part in parts:
+            results.append(extract_batch(quote(part), batch_size))
+            progress.advance(len(part))
+        return results
+    futures = [extract_batch.submit(quote(part), batch_size) for part in parts]
+    sizes = {future.task_run_id: len(part) for future, part in zip(futures, parts, strict=True)}
+    for future in as_completed(futures):
+        progress.advance(sizes[future.task_run_id])
+    return [future.result() for future in futures]
+
+
+@flow(name=FLOW_NAME, log_prints=True)
+def curate(
+    raw_dir: str = "raw",
+    curated_dir: str = "curated",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    reprocess: list[str] | None = None,
+    reprocess_all: bool = False,
+) -> RunSummary:
+    """Extract money, power, date and organisation facts from every article in `raw_dir` into `curated_dir`.
+
+    Unchanged articles (same bytes, same extractor version) reuse their previous mentions; `reprocess`
+    (article ids) or `reprocess_all` force re-extraction.
+    """
+    with curated_lock(curated_dir):
+        paths = discover_articles(raw_dir)
+        plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
+        batches = extract_all(plan.extract, batch_size)
+        summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
     create_table_artifact(
         key="infrafacts-run-summary",
-        table=[{"measure": k, "count": v} for k, v in
-               [("processed", summary.processed), ("rejected", summary.rejected),
-                *((f"mentions.{k}", v) for k, v in summary.mentions.items()),
-                *((f"facts.{k}", v) for k, v in summary.facts.items())]],
-        description=f"infrafacts run over {raw_dir}",
+        table=summary.artifact_rows(),
+        description=f"infrafacts run over {raw_dir}: {summary.extracted} extracted, {summary.skipped} skipped",
     )
     return summary

@@ -1,14 +1,35 @@
-"""`infrafacts run`: the main flow over a folder of articles."""
+"""`infrafacts run`: the main flow over a folder of articles (incremental: unchanged articles are skipped)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 from flows.commands import EXIT_ERROR, EXIT_OK, EXIT_REJECTED
+from flows.lock import CuratedLocked, curated_lock
 from flows.settings import apply_prefect_defaults
 
 NAME = "run"
+EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the curated folder; try again later
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that runs the main flow."""
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of .txt articles (default: raw/)")
+    parser.add_argument("--curated", type=Path, default=Path("curated"), help="output folder (default: curated/)")
+    parser.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="extract on a local Dask cluster of N worker processes (default: in this process)")
+    parser.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                        help="extract on an existing Dask scheduler's workers")
+
+
+def exit_status_text() -> str:
+    return (f"Exit status: {EXIT_OK} all files processed, {EXIT_REJECTED} finished but some files were rejected "
+            f"(listed, and recorded in the articles table), {EXIT_BUSY} another run is writing the same "
+            f"curated folder (nothing was changed), {EXIT_ERROR} the run failed.")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,20 +37,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         NAME, help="extract facts from every *.txt article into curated tables",
         description="Run the main Prefect flow: read every *.txt file in --raw (UTF-8 French articles), "
         "extract money, power, date and organisation mentions, and write curated Parquet tables to --curated. "
-        f"Exit status: {EXIT_OK} all files processed, {EXIT_REJECTED} finished but some files were rejected "
-        f"(listed, and recorded in the articles table), {EXIT_ERROR} the run failed.",
+        "Articles whose bytes and extractor version are unchanged since the last run keep their previous "
+        "mentions (use `infrafacts reprocess` to force). " + exit_status_text(),
     )
-    run.add_argument("--raw", type=Path, default=Path("raw"), help="folder of .txt articles (default: raw/)")
-    run.add_argument("--curated", type=Path, default=Path("curated"), help="output folder (default: curated/)")
-    run.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
+    add_run_options(run)
+
+
+def execute(args: argparse.Namespace, **params: Any) -> int:
+    """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
+    if not args.raw.is_dir():  # fail before starting Prefect
+        raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
+    try:
+        with curated_lock(args.curated):
+            apply_prefect_defaults()
+            from flows.runners import curate_flow
+
+            flow = curate_flow(args.workers, args.dask_address)
+            summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
+                           **params)
+    except CuratedLocked as exc:
+        print(f"infrafacts: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    print("\n".join(summary.lines()))
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
 
 
 def handle(args: argparse.Namespace) -> int:
-    if not args.raw.is_dir():  # fail before starting Prefect
-        raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
-    apply_prefect_defaults()
-    from flows.main import curate
-
-    summary = curate(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size)
-    print("\n".join(summary.lines()))
-    return EXIT_REJECTED if summary.rejected else EXIT_OK
+    return execute(args)

@@ -1,0 +1,37 @@
+"""`infrafacts reprocess`: force re-extraction of some articles (or all), whatever their hashes say."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from flows.articles import article_id_of, discover
+from flows.commands import EXIT_ERROR
+from flows.commands.run import add_run_options, execute, exit_status_text
+from flows.incremental import unknown_ids
+
+NAME = "reprocess"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser(
+        NAME, help="re-extract chosen articles (--article ID ...) or all of them (--all)",
+        description="Run the main flow, re-extracting the given articles even when their bytes and the "
+        "extractor version are unchanged (e.g. after a fix in a dependency the version does not see). "
+        "Other articles are handled as by `run`. " + exit_status_text(),
+    )
+    which = cmd.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", action="append", default=[], metavar="ID",
+                       help="article id (the .txt file name without .txt); repeat for several")
+    which.add_argument("--all", action="store_true", help="re-extract every article")
+    add_run_options(cmd)
+
+
+def handle(args: argparse.Namespace) -> int:
+    known = [article_id_of(p) for p in discover(args.raw)]  # check ids before starting Prefect
+    missing = unknown_ids(args.article, known)
+    if missing:
+        print(f"infrafacts: no such article in {args.raw}: {', '.join(missing)} "
+              "(an id is a .txt file name without .txt)", file=sys.stderr)
+        return EXIT_ERROR
+    return execute(args, reprocess=list(args.article), reprocess_all=args.all)

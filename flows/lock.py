@@ -1,0 +1,87 @@
+"""One writer at a time per curated folder: an advisory `fcntl.flock` on `<curated>/.infrafacts.lock`.
+
+The kernel releases the lock when its holder exits, even on SIGKILL, so a crashed run never leaves a
+stale lock behind. The file keeps a JSON note of who holds it, which a blocked run quotes. The lock is
+re-entrant inside one process (the CLI takes it before starting Prefect, the flow takes it again).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+LOCK_NAME = ".infrafacts.lock"
+
+_held: dict[Path, tuple[IO[str], int]] = {}
+
+
+class CuratedLocked(RuntimeError):
+    """Another process is writing to the same curated folder."""
+
+
+def lock_path(curated_dir: Path) -> Path:
+    return Path(curated_dir).resolve() / LOCK_NAME
+
+
+def holder_note() -> dict[str, object]:
+    return {
+        "pid": os.getpid(), "host": socket.gethostname(),
+        "since": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv),
+    }
+
+
+def describe_holder(path: Path) -> str:
+    try:
+        note = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        note = {}
+    if not note:
+        return "another process"
+    return f"pid {note.get('pid')} on {note.get('host')} since {note.get('since')} ({note.get('command')})"
+
+
+def _acquire(path: Path) -> IO[str]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while the lock is held
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        raise CuratedLocked(
+            f"{path.parent} is being written by {describe_holder(path)}; lock file {path}. "
+            "Wait for that run to finish, then try again."
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(json.dumps(holder_note()))
+    fh.flush()
+    return fh
+
+
+@contextmanager
+def curated_lock(curated_dir: Path | str) -> Iterator[Path]:
+    """Hold the curated folder's lock; raise `CuratedLocked` at once if another process holds it."""
+    path = lock_path(Path(curated_dir))
+    fh, depth = _held.get(path) or (_acquire(path), 0)
+    _held[path] = (fh, depth + 1)
+    try:
+        yield path
+    finally:
+        fh, depth = _held[path]
+        if depth > 1:
+            _held[path] = (fh, depth - 1)
+        else:
+            del _held[path]
+            fh.seek(0)
+            fh.truncate()
+            fh.flush()
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            fh.close()
