@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -342,10 +342,37 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(start, end, value, _mod(m, period_mod), bool(g["yy"]))
 
 
+# Every date contains an anchor: a year-shaped number, a month name or "années". The full regex
+# only runs in a window around each anchor (prefixes reach back less than _REACH characters, a
+# match runs less than _TAIL characters past its first anchor): same matches as finditer over
+# the whole text, several times faster.
+_REACH = 70
+_TAIL = 90
+
+
+@cache
+def _anchor_regex() -> re.Pattern[str]:
+    # the leading class lets the scan skip most positions cheaply (15x faster than without)
+    initials = "".join(sorted({w[0] for w in _data()["months"]} | {"a", "1", "2"}))
+    return re.compile(rf"\b(?=[{initials}])(?:(?:1[89]|20)\d\d(?!\d)|{_vocab()['MONTH']}|années)",
+                      re.IGNORECASE)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    regex, cursor = date_regex(), 0
+    for anchor in _anchor_regex().finditer(text):
+        if anchor.start() < cursor:
+            continue
+        m = regex.search(text, max(cursor, anchor.start() - _REACH), anchor.end() + _TAIL)
+        if m:
+            cursor = m.end()
+            yield m
+
+
 def _candidates(text: str) -> list[Candidate]:
     urls = [u.span() for u in _URL_RE.finditer(text)]
     found = []
-    for m in date_regex().finditer(text):
+    for m in _matches(text):
         if any(s < m.end() and m.start() < e for s, e in urls):
             continue
         cand = _candidate(m, text)
@@ -435,7 +462,7 @@ def find_published(text: str) -> str | None:
     """The article's own date from a dateline or byline near the top ("Publié le 13 mai 2025",
     "mai 13, 2025", "13/05/2025 à 10h32"), as YYYY-MM-DD or YYYY-MM; None if there is none."""
     head = "\n".join(text[:_HEAD_CHARS].split("\n")[:_HEAD_LINES])
-    for m in date_regex().finditer(head):
+    for m in _matches(head):
         cand = _candidate(m, head)
         if cand is None or m.group("outer") or m.group("inner") or not _PUBLISHED_VALUE.fullmatch(cand.value):
             continue
