@@ -1,0 +1,33 @@
+"""Generalisation check: articles written for this suite (never seen while building the rules),
+annotated by hand following GUIDELINES.md in tests/gold/own/, scored with the SCORING.md evaluator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from extractors.dates import find_published
+from extractors.mentions import extract_mentions
+from flows.articles import decode_text
+from flows.scoring import load_gold, score
+from flows.tables import mentions_frame
+
+OWN_GOLD = Path(__file__).parents[1] / "gold" / "own"
+E2E_F1_FLOOR = {"money": 0.9, "power": 0.9, "date": 0.9, "org": 0.9}
+
+
+@pytest.fixture(scope="module")
+def report_rows(nlp: Language) -> dict[str, dict]:
+    rows = []
+    for path in sorted(OWN_GOLD.glob("*.txt")):
+        text = decode_text(path.read_bytes())
+        mentions = extract_mentions(nlp(text), published=find_published(text))
+        rows += [m.as_row() | {"article_id": path.stem} for m in mentions]
+    return {row["type"]: row for row in score(mentions_frame(rows), load_gold(OWN_GOLD)).rows()}
+
+
+@pytest.mark.parametrize("fact_type", sorted(E2E_F1_FLOOR))
+def test_unseen_articles_end_to_end(report_rows: dict[str, dict], fact_type: str) -> None:
+    assert report_rows[fact_type]["e2e_f1"] >= E2E_F1_FLOOR[fact_type], report_rows[fact_type]
