@@ -187,7 +187,7 @@ def score(mentions: pd.DataFrame, gold_files: list[GoldFile]) -> Report:
     empty = mentions.iloc[0:0]
     for gf in gold_files:
         frame = by_article.get(gf.article_id, empty)
-        frame = frame[frame["start"].map(gf.covers)]
+        frame = frame.loc[[gf.covers(int(start)) for start in frame["start"]]]
         for kind in SPAN_TYPES:
             pred = frame[frame["type"] == kind].to_dict("records")
             gold = [f for f in gf.facts if f["type"] == kind]

@@ -90,3 +90,12 @@ def test_gold_copy_loads_every_dev_file() -> None:
     gold = load_gold(Path(__file__).parents[1] / "gold" / "dev")
     assert {g.article_id for g in gold} == {p.stem for p in (Path(__file__).parents[2] / "raw").glob("*.txt")}
     assert all(isinstance(pd.Series([f["type"] for f in g.facts]).iloc[0], str) for g in gold)
+
+
+def test_gold_article_without_predictions_counts_as_misses(tmp_path: Path) -> None:
+    fact = {"type": "date", "start": 0, "end": 4, "value": "2026", "mod": None}
+    (tmp_path / "silent.jsonl").write_text(json.dumps(fact) + "\n")
+    rows = [{"article_id": "other", "type": "date", "start": 0, "end": 4, "text": "2026", "sentence": "",
+             "date_value": "2026"}]
+    date = next(r for r in score(mentions_frame(rows), load_gold(tmp_path)).rows() if r["type"] == "date")
+    assert (date["gold"], date["predicted"], date["e2e_r"]) == (1, 0, 0.0)
