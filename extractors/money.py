@@ -1,0 +1,242 @@
+"""Money mentions: amounts in digits or words, with currency, scale, range, qualifier and per-unit.
+
+One compiled grammar runs over `doc.text`; each match is then validated and normalised
+(GUIDELINES.md, money). Amounts with a scale word but no currency of their own ("3 milliards pour
+Iliad") are kept only when the context says money, and take the currency of the most recent
+explicit amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractors.numbers import (
+    NUMBER,
+    QUALIFIED_END,
+    QUALIFIED_START,
+    SCALE,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    SPACE,
+    VAGUE_HEADS,
+    Bounds,
+    PhraseTable,
+    alternation,
+    finditer_near,
+    literal_trigger,
+    load_data,
+    opener_start,
+    parse_number,
+    qualifier_of,
+    range_parts,
+    scale_factor,
+    sentence_finder,
+)
+from extractors.records import MoneyMention
+from extractors.spans import drop_overlaps
+
+_DATA = load_data("money.json")
+CURRENCY_SYMBOLS = PhraseTable(_DATA["currency_symbols"])
+CURRENCY_WORDS = PhraseTable(_DATA["currency_words"])
+VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])
+PER_UNITS = PhraseTable(_DATA["per"])
+PER_ADJECTIVES = PhraseTable(_DATA["per_adjectives"])
+MONEY_NOUNS = PhraseTable(dict.fromkeys(_DATA["money_nouns"], True))
+DE_NON_NOUNS = PhraseTable(dict.fromkeys(_DATA["de_non_nouns"], True))
+_OPENERS = _DATA["range_openers"]
+
+_S = SPACE
+_DE = f"(?:(?i:de){_S}+|(?i:d)['’]{_S}*)"
+_OPEN, _SEP = range_parts(_OPENERS, _DATA["range_separators"])
+_CUR_SYMBOL = CURRENCY_SYMBOLS.pattern()
+_CUR_AFTER = f"(?:{_DE}(?:{CURRENCY_WORDS.pattern()}|{_CUR_SYMBOL})|{_CUR_SYMBOL}|{CURRENCY_WORDS.pattern()})"
+_PER = (
+    rf"{_S}*(?:{alternation(_DATA['per_connectors'])}){_S}*"
+    rf"(?:(?i:le|la|un|une|1|l['’]){_S}*)?(?P<per>{PER_UNITS.pattern()})"
+    rf"|{_S}+(?P<per_adj>{PER_ADJECTIVES.pattern()})"
+)
+_AMOUNT = (
+    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
+    rf"(?P<range>{_S}*(?P<sep>{_SEP}){_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
+    rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
+)
+_VAGUE = rf"(?:(?P<vhead>{VAGUE_HEADS.pattern()}){_S}+)?(?P<vscale>{VAGUE_SCALES.pattern()})"
+MONEY_RE = re.compile(
+    rf"{QUALIFIED_START}{_OPEN}?"
+    rf"(?:{_VAGUE}|{_AMOUNT})"
+    rf"(?:{_S}*(?P<cur>{_CUR_AFTER}))?"
+    rf"(?:{_PER})?"
+    rf"{QUALIFIED_END}"
+)
+# Every money mention holds a scale word or a currency.
+_TRIGGER_RE = literal_trigger(
+    [*SCALE_WORDS.phrases, *VAGUE_SCALES.phrases, *CURRENCY_SYMBOLS.phrases, *CURRENCY_WORDS.phrases]
+)
+# The same grammar without ranges: the fallback when a matched range does not hold.
+_SINGLE_RE = re.compile(MONEY_RE.pattern.replace("(?P<range>", "(?P<range>(?!)", 1))
+
+_AFTER_DE_RE = re.compile(rf"{_S}*{_DE}(\w+(?:['’]\w+)?)")
+_MONEY_CUE_RE = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _DATA['money_cues']))})\w*)[^.;:!?\n]*$")
+_CUE_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """A validated grammar match, before its currency is resolved."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    currency: str | None
+    qualifier: str | None
+    per: str | None
+    magnitude: float | None
+
+
+def extract_money(doc: Doc) -> list[MoneyMention]:
+    """Every money mention of the doc, in reading order, none overlapping."""
+    text = doc.text
+    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) if (a := _read(text, m)) is not None]
+    kept = {(a.start, a.end): a for a in amounts}
+    chosen = [kept[span] for span in drop_overlaps(kept)]
+    explicit = [a for a in chosen if a.currency is not None]
+    sentence = sentence_finder(doc)
+    return [
+        _mention(text, amount, explicit, sentence)
+        for amount in chosen
+        if amount.currency is not None or _is_implied_money(text, amount, explicit, sentence)
+    ]
+
+
+def _read(text: str, match: re.Match[str]) -> _Amount | None:
+    """Validate one grammar match; a range that does not hold falls back to its first amount."""
+    if match.group("range") is not None and not _range_holds(match):
+        # Not a range ("début 2025 à 47 milliards"): the first amount, else the second one.
+        single = _SINGLE_RE.match(text, match.start())
+        first = None if single is None else _read(text, single)
+        if first is not None:
+            return first
+        second = _SINGLE_RE.match(text, match.start("c2") if match.group("c2") else match.start("n2"))
+        return None if second is None else _read(text, second)
+    currency = _currency(match)
+    if match.group("vscale") is not None:
+        return _vague(match, currency)
+    scale1, scale2 = match.group("s1"), match.group("s2")
+    if currency is None and _abbreviated(scale1, scale2):
+        return None
+    if currency is None and not (scale1 or scale2):
+        return None
+    return _exact(text, match, currency)
+
+
+def _range_holds(match: re.Match[str]) -> bool:
+    if match.group("s1") and not match.group("s2"):
+        return False  # "5 milliards à 10 ans": the second figure is something else
+    low, high = _bounds(match)
+    return low is not None and high is not None and low < high
+
+
+def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
+    scale1, scale2 = match.group("s1"), match.group("s2")
+    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2))
+    n2 = parse_number(match.group("n2"), scaled=bool(scale2))
+    if n1 is None or n2 is None:
+        return None, None
+    return n1 * scale_factor(scale1 or scale2), n2 * scale_factor(scale2)
+
+
+def _abbreviated(*scales: str | None) -> bool:
+    return any(s in SCALE_ABBREVIATIONS for s in scales if s)
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    for group in ("c1", "c2"):
+        if match.group(group):
+            return CURRENCY_SYMBOLS.get(match.group(group))
+    found = match.group("cur")
+    if not found:
+        return None
+    word = re.sub(r"^(?i:de\s+|d['’]\s*)", "", found)
+    return CURRENCY_SYMBOLS.get(word) or CURRENCY_WORDS.get(word)
+
+
+def _vague(match: re.Match[str], currency: str | None) -> _Amount | None:
+    if match.group("vhead") is None and currency is None:
+        return None  # a bare "milliards" is money only with its currency ("à milliards de dollars")
+    start = match.start("qual") if match.group("qual") else match.start("vhead") if match.group(
+        "vhead") else match.start("vscale")
+    return _Amount(
+        start=start, end=match.end(), value=None, low=None, high=None, currency=currency,
+        qualifier="vague", per=_per(match), magnitude=float(VAGUE_SCALES.get(match.group("vscale"))),
+    )
+
+
+def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | None:
+    start = _start(match)
+    if match.group("range") is not None:
+        low, high = _bounds(match)
+        value = None
+    else:
+        scale = match.group("s1")
+        number = parse_number(match.group("n1"), scaled=bool(scale))
+        if number is None:
+            return None
+        half = 0.5 if match.group("half") and scale else 0.0
+        value, low, high = (number + half) * scale_factor(scale), None, None
+    qualifier = qualifier_of(text, match, start)
+    return _Amount(
+        start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
+        qualifier=qualifier, per=_per(match), magnitude=None,
+    )
+
+
+def _start(match: re.Match[str]) -> int:
+    """The span start: qualifier words are in it, a range opener only if the range is there."""
+    if match.group("qual"):
+        return match.start("qual")
+    opened = opener_start(match, _OPENERS, match.group("sep"))
+    if opened is not None:
+        return opened
+    return match.start("c1") if match.group("c1") else match.start("n1")
+
+
+def _per(match: re.Match[str]) -> str | None:
+    if match.group("per"):
+        return PER_UNITS.get(match.group("per"))
+    if match.group("per_adj"):
+        return PER_ADJECTIVES.get(match.group("per_adj"))
+    return None
+
+
+def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> bool:
+    """A scale amount with no currency of its own is money only when the context says so.
+
+    "des milliards d'investissements" is money, "des milliards de transistors" is not; with no
+    noun after it, a money word just before or an explicit amount in the same sentence decides.
+    """
+    after = _AFTER_DE_RE.match(text, amount.end)
+    if after is not None and not DE_NON_NOUNS.get(after.group(1)):
+        return bool(MONEY_NOUNS.get(after.group(1)))
+    if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
+        return True
+    first, last = sentence(amount.start, amount.end)
+    return any(first <= e.start and e.end <= last for e in explicit)
+
+
+def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:
+    currency, is_explicit = amount.currency, amount.currency is not None
+    if currency is None:
+        earlier = [e for e in explicit if e.end <= amount.start]
+        currency = earlier[-1].currency if earlier else None
+    first, last = sentence(amount.start, amount.end)
+    return MoneyMention(
+        start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
+        value=amount.value, low=amount.low, high=amount.high, currency=currency,
+        explicit_currency=is_explicit, qualifier=amount.qualifier, per=amount.per,  # type: ignore[arg-type]
+        magnitude=amount.magnitude,
+    )

@@ -1,0 +1,303 @@
+"""French number parsing shared by the money and power extractors.
+
+Figures in digits ("1,25", "4.5", "1 250 000" with normal, no-break or thin spaces, "1,250,000")
+or in words ("cinq", "deux cent cinquante", via text2num), and scale words or abbreviations
+("milliard", "mille milliards", "billion", "Md", "M", "k", "bn"). Also the regex building blocks
+both grammars share, so that a phrase in a data file is matched the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+from text_to_num import text2num
+
+# Any space but a newline: a figure never spans two lines. NBSP and thin NBSP are spaces to `\s`.
+SPACE = r"[^\S\n]"
+_GROUP_SPACE = "[ \u00a0\u202f]"
+APOSTROPHES = "'’"
+
+# Thousands grouped by spaces ("1 250 000"), by commas ("1,250,000") or by dots ("1.250.000"),
+# else plain digits; then an optional decimal part. Never starts inside a word or a number (H100).
+DIGITS = (
+    r"(?<![\w.,])(?:"
+    rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)"
+    r"|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+(?=\.\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:\.\d{3})+(?=,\d)"
+    r"|\d+"
+    r")(?:[.,]\d+)?"
+)
+_NUMBER_WORDS = (
+    "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
+    "cinquante", "soixante", "cent", "cents", "mille",
+)
+_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+# "et" joins number words only before un/une/onze ("vingt et un"); "cinq et six" is two figures.
+WORDS = rf"(?i:\b{_WORD}(?:(?:-|{SPACE}+)(?:et(?:-|{SPACE}+)(?=(?:un|une|onze)\b))?{_WORD})*\b)"
+NUMBER = f"(?:{DIGITS}|{WORDS})"
+
+# The package directory, not importlib.resources: `extractors` can resolve as a namespace package
+# under pytest (tests/extractors has no __init__.py) and files() fails there.
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """One of the package's JSON grammar files (read once per process)."""
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex for a data-file phrase: either apostrophe, any run of spaces, case as the phrase says.
+
+    A phrase with an uppercase letter (GW, Md, USD) matches with its exact case; others ignore case.
+    Word-like phrases get boundaries so "an" never matches inside "plan" or "ans".
+    """
+    parts = []
+    for ch in phrase:
+        if ch in APOSTROPHES:
+            parts.append(f"[{APOSTROPHES}]")
+        elif ch == " ":
+            parts.append(f"{SPACE}+")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    if phrase[:1].isalnum():
+        body = r"(?<![^\W\d])" + body  # no letter before; a digit may be ("4GW", "5bn")
+    if phrase[-1:].isalnum():
+        body += r"(?![\w])"
+    return body if any(c.isupper() for c in phrase) else f"(?i:{body})"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Non-capturing alternation of phrases, longest first so the regex prefers full phrases."""
+    unique = sorted({p for p in phrases if not p.startswith("_")}, key=len, reverse=True)
+    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+
+
+class PhraseTable:
+    """A data table looked up by matched text: exact-case keys first (M vs m), then any case.
+
+    Apostrophe and space variants of a phrase fold to the same key.
+    """
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        items = [(k, v) for k, v in table.items() if not k.startswith("_")]
+        self.table = dict(items)
+        self.phrases = list(self.table)
+        self._exact = {fold(k): v for k, v in items if any(c.isupper() for c in k)}
+        self._loose = {fold(k).lower(): v for k, v in items}
+
+    def get(self, text: str) -> Any:
+        key = fold(text)
+        if key in self._exact:
+            return self._exact[key]
+        return self._loose.get(key.lower())
+
+    def pattern(self) -> str:
+        return alternation(self.phrases)
+
+
+def fold(text: str) -> str:
+    """Normalise apostrophes and spaces so a matched phrase can be looked up in a table."""
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+
+
+_MONEY = load_data("money.json")
+SCALE_WORDS = PhraseTable(_MONEY["scale_words"])
+SCALE_ABBREVIATIONS: dict[str, float] = {k: float(v) for k, v in _MONEY["scale_abbreviations"].items()}
+SCALE_WORD = SCALE_WORDS.pattern()
+# An abbreviation is glued to a currency or the end of the figure ("Md€", "5bn", "M$").
+SCALE_ABBREVIATION = (
+    "(?:" + "|".join(re.escape(a) for a in sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
+SCALE = f"(?:{SCALE_WORD}|{SCALE_ABBREVIATION})"
+
+_AMOUNT_RE = re.compile(rf"({NUMBER})(?:{SPACE}*({SCALE}))?")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def parse_digits(text: str, *, scaled: bool = False) -> float:
+    """A figure written in digits, French or English style.
+
+    With both "," and "." the last one is the decimal mark. A single mark followed by exactly three
+    digits groups thousands ("$1,000", "1.000 €") unless a scale word follows ("1,250 milliard").
+    """
+    s = _SPACES.sub("", text)
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        return float(s.replace(group, "").replace(decimal, "."))
+    for mark in ",.":
+        if mark in s:
+            head, _, tail = s.rpartition(mark)
+            if s.count(mark) > 1 or (len(tail) == 3 and not scaled and head != "0"):
+                return float(s.replace(mark, ""))
+            return float(f"{head}.{tail}")
+    return float(s)
+
+
+def parse_words(text: str) -> float | None:
+    """A figure in French words ("cinq", "deux cent cinquante", "une"), None if it is not one."""
+    words = _SPACES.sub(" ", text.lower()).strip()
+    try:
+        return float(text2num(words, "fr"))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str, *, scaled: bool = False) -> float | None:
+    """A figure in digits or words; `scaled` says a scale word follows (it decides "1,250")."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        return parse_digits(text, scaled=scaled)
+    return parse_words(text)
+
+
+def scale_factor(word: str | None) -> float:
+    """The multiplier of a scale word or abbreviation (1.0 for none)."""
+    if not word:
+        return 1.0
+    if word in SCALE_ABBREVIATIONS:
+        return SCALE_ABBREVIATIONS[word]
+    return float(SCALE_WORDS.get(word) or 1.0)
+
+
+def parse_amount(text: str) -> float | None:
+    """A figure with an optional scale: "1,25 milliard" -> 1.25e9, "4,5 Md" -> 4.5e9, "cinq" -> 5."""
+    match = _AMOUNT_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    number, scale = match.groups()
+    value = parse_number(number, scaled=bool(scale))
+    return None if value is None else value * scale_factor(scale)
+
+
+# --- Grammar pieces shared by the money and power extractors ---------------------------------
+
+_QUALIFIERS = load_data("qualifiers.json")
+QUALIFIERS_BEFORE = PhraseTable(_QUALIFIERS["before"])
+QUALIFIERS_AFTER = PhraseTable(_QUALIFIERS["after"])
+QUALIFIER_LEADS = PhraseTable(_QUALIFIERS["lead"])
+VAGUE_HEADS = PhraseTable(_QUALIFIERS["vague_heads"])
+# A figure's grammar sits between these: qualifier words before it (in the span, group `qual`,
+# never starting inside a word) and after it (group `qafter`).
+QUALIFIED_START = rf"(?<![\w])(?:(?P<qual>{QUALIFIERS_BEFORE.pattern()}){SPACE}*)?"
+QUALIFIED_END = rf"(?:{SPACE}*,?{SPACE}*(?P<qafter>{QUALIFIERS_AFTER.pattern()}))?"
+# A lead verb qualifies the figure that follows it in the same clause, with no other figure between.
+_LEAD_RE = re.compile(rf"({QUALIFIER_LEADS.pattern()})[^\d.;:!?\n]{{0,60}}$")
+_LEAD_WINDOW = 80
+
+
+def range_parts(openers: list[dict[str, list[str]]], separators: list[str]) -> tuple[str, str]:
+    """Regex for a range opener and for the separators allowed after it ("entre ... et", "de ... à").
+
+    Returns (opener, separator). The opener sets a group `open<i>` that the separator tests: after
+    an opener its own separators are allowed as well as the plain ones ("de 50-60 M€"), with no
+    opener only the plain ones ("3 et 4" is no range without "entre").
+    """
+    opener = "|".join(f"(?P<open{i}>{alternation(o['openers'])})" for i, o in enumerate(openers))
+    separator = alternation(separators)
+    for i in reversed(range(len(openers))):
+        separator = f"(?(open{i}){alternation([*openers[i]['separators'], *separators])}|{separator})"
+    return f"(?:(?:{opener}){SPACE}*)", separator
+
+
+def opener_start(match: re.Match[str], openers: list[dict[str, list[str]]], separator: str | None) -> int | None:
+    """Where the range opener starts, if one matched and the range uses its separator ("entre 3 et 4").
+
+    "de 50-60 M€" keeps "de" out of the span: it introduces the amount, not the range.
+    """
+    if separator is None:
+        return None
+    for i, spec in enumerate(openers):
+        if match.group(f"open{i}") is not None:
+            own = PhraseTable(dict.fromkeys(spec["separators"], True))
+            return match.start(f"open{i}") if own.get(separator) else None
+    return None
+
+
+def lead_qualifier(text: str, start: int) -> str | None:
+    """The qualifier of a lead verb earlier in the clause ("approche ... la barre du $1 trillion")."""
+    found = _LEAD_RE.search(text, max(0, start - _LEAD_WINDOW), start)
+    return None if found is None else QUALIFIER_LEADS.get(found.group(1))
+
+
+def qualifier_of(text: str, match: re.Match[str], start: int) -> str | None:
+    """The qualifier of a grammar match: words before (`qual`), after (`qafter`), or a lead verb."""
+    if match.group("qual"):
+        return QUALIFIERS_BEFORE.get(match.group("qual"))
+    if match.group("qafter"):
+        return QUALIFIERS_AFTER.get(match.group("qafter"))
+    return lead_qualifier(text, start)
+
+
+def literal_trigger(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A fast, loose regex for the first word of any phrase, in lower, Capitalised or UPPER case.
+
+    Case-sensitive literal alternations are an order of magnitude faster in `re` than `(?i:...)`.
+    """
+    firsts = {re.split(r"[ '’]", p, maxsplit=1)[0] for p in phrases if p and not p.startswith("_")}
+    variants = {v for w in firsts if w for v in _case_variants(w)}
+    return re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
+
+
+def _case_variants(word: str) -> tuple[str, ...]:
+    if any(c.isupper() for c in word):
+        return (word,)  # codes and symbols keep their case (USD, GW)
+    return word, word.capitalize(), word.upper()
+
+
+def finditer_near(grammar: re.Pattern[str], trigger: re.Pattern[str], text: str,
+                  reach: int = 100) -> list[re.Match[str]]:
+    """`grammar.finditer(text)`, run only within `reach` characters of a `trigger` match.
+
+    Every mention contains a trigger (a unit, a scale or currency word), and the full grammar is
+    too slow to try at every position of an article: this keeps the extractors well under the
+    cost of the spaCy parse. Lookbehinds still see the text before each window.
+    """
+    matches: list[re.Match[str]] = []
+    windows: list[list[int]] = []
+    for hit in trigger.finditer(text):
+        lo, hi = max(0, hit.start() - reach), min(len(text), hit.end() + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        matches.extend(grammar.finditer(text, lo, hi))
+    return matches
+
+
+Bounds = Callable[[int, int], tuple[int, int]]
+
+
+def sentence_finder(doc: Doc) -> Bounds:
+    """For one doc, (start, end) characters of the sentence(s) holding a character range.
+
+    Same result as `spans.sentence_text`, but `Span.sent` walks every sentence of the doc on each
+    call; this reads the sentence starts once, as arrays, and bisects.
+    """
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return lambda start, end: (0, len(doc.text))
+    idx, length, sent_start = doc.to_array(["IDX", "LENGTH", "SENT_START"]).T.tolist()
+    starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
+    ends = [*starts[1:], len(idx)]
+
+    def bounds(start: int, end: int) -> tuple[int, int]:
+        first = max(0, bisect_right(idx, start) - 1)
+        last = max(first, bisect_right(idx, end - 1) - 1)
+        s1, s2 = bisect_right(starts, first) - 1, bisect_right(starts, last) - 1
+        return idx[starts[s1]], idx[ends[s2] - 1] + length[ends[s2] - 1]
+
+    return bounds
