@@ -88,6 +88,7 @@ def _core_patterns() -> list[str]:
     v = _vocab()
     y, m, day, wd = v["YEAR"], v["MONTH"], v["DAY"], v["WEEKDAY"]
     dash = rf"{_HSPACE}*[-–—]{_HSPACE}*"
+    im = rf"(?:(?:{v['INNER']})(?:-|{SP}))?"  # "entre fin 2024 et mi-2025": the range has no mod
     return [
         # a range of days first: its first bound is a full date on its own
         rf"(?P<rd1>{day}){SP}(?:(?P<rm9>{m}){SP}(?:(?P<ry10>{y}){SP})?)?(?:au|à|{dash}){SP}?(?P<rd2>{day}){SP}(?P<rm10>{m})"
@@ -98,11 +99,12 @@ def _core_patterns() -> list[str]:
         rf"(?P<nd>{day})(?P<ns>[/.-])(?P<nm>0?[1-9]|1[0-2])(?P=ns)(?P<ny>{y})",
         rf"(?P<iy>{y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])",
         # ranges
-        rf"(?P<rb>entre){SP}(?:(?P<rm1>{m}){SP})?(?P<ry1>{y}){SP}et{SP}(?:(?P<rm2>{m}){SP})?(?P<ry2>{y})",
+        rf"(?P<rb>entre){SP}{im}(?:(?P<rm1>{m}){SP})?(?P<ry1>{y}){SP}et{SP}{im}(?:(?P<rm2>{m}){SP})?"
+        rf"(?P<ry2>{y})",
         rf"(?P<rb2>entre){SP}(?P<rm3>{m}){SP}et{SP}(?P<rm4>{m}){SP}(?P<ry3>{y})",
-        rf"(?P<rf>de|du){SP}(?:(?P<rm5>{m}){SP})?(?P<ry4>{y}){SP}(?:à|au|jusqu{APOS}(?:en|à|au)){SP}"
-        rf"(?:(?P<rm6>{m}){SP})?(?P<ry5>{y})",
-        rf"(?P<rf2>de){SP}(?P<rm7>{m}){SP}à{SP}(?P<rm8>{m}){SP}(?P<ry6>{y})",
+        rf"(?P<rf>de|du){SP}{im}(?:(?P<rm5>{m}){SP})?(?P<ry4>{y}){SP}(?:à|au|jusqu{APOS}(?:en|à|au)){SP}"
+        rf"{im}(?:(?P<rm6>{m}){SP})?(?P<ry5>{y})",
+        rf"(?:de{SP})?(?P<rm7>{m})(?:{SP}à{SP}|{dash})(?P<rm8>{m}){SP}(?P<ry6>{y})",
         rf"(?P<ry8>{y})(?:{dash}|/)(?P<ry9>{y}|\d\d(?!\d))",
         # decades
         rf"(?:(?:les|des){SP})?années{SP}(?P<dec>(?:1[89]|20)\d0|[2-9]0)(?!\d)",
@@ -177,7 +179,7 @@ def _range_value(g: dict[str, str | None]) -> str | None:
         return f"{_ym(g['ry3'], g['rm3'])}/{_ym(g['ry3'], g['rm4'])}"
     if g["ry4"]:
         return f"{_ym(g['ry4'], g['rm5'])}/{_ym(g['ry5'], g['rm6'])}" if int(g["ry5"]) > int(g["ry4"]) else None
-    if g["rf2"]:
+    if g["rm7"]:
         return f"{_ym(g['ry6'], g['rm7'])}/{_ym(g['ry6'], g['rm8'])}"
     if g["rd1"]:
         year = g["ry7"] or UNKNOWN_YEAR
@@ -287,7 +289,8 @@ def _amount_or_name_before(text: str, start: int, bare: bool) -> bool:
     if not bare:
         return False
     prev = _prev_token(text, start)
-    return bool(re.fullmatch(r"[A-ZÀ-Ý][\w-]*", prev) and norm(prev) not in d["name_ok_before"])
+    # a capital anywhere: "Windows 2000", "iOS 2025", "RTX 2080"
+    return bool(re.fullmatch(r"[\w-]*[A-ZÀ-Ý][\w-]*", prev) and norm(prev) not in d["name_ok_before"])
 
 
 def _plural_after(text: str, end: int) -> bool:
