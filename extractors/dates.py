@@ -145,7 +145,6 @@ class Candidate:
     end: int
     value: str  # may start with XXXX until the year is resolved
     mod: str | None
-    year_only: bool  # the core is a bare year (and nothing else)
 
 
 def _month(word: str) -> int:
@@ -342,7 +341,7 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if g["pc"] and not g["pc"].isupper():
         return None  # "t3", "s1": codes are written in capitals
-    return Candidate(start, end, value, _mod(m, period_mod), bool(g["yy"]))
+    return Candidate(start, end, value, _mod(m, period_mod))
 
 
 # Every date contains an anchor: a year-shaped number, a month name or "années". The full regex
@@ -403,8 +402,7 @@ def _resolve_years(cands: list[Candidate], text: str, published: str | None) -> 
         if UNKNOWN_YEAR in cand.value:
             year = last_year or fallback
             if year:
-                cand = Candidate(cand.start, cand.end, cand.value.replace(UNKNOWN_YEAR, year), cand.mod,
-                                 cand.year_only)
+                cand = Candidate(cand.start, cand.end, cand.value.replace(UNKNOWN_YEAR, year), cand.mod)
         else:
             last_year = _year_of(cand.value) or last_year
         out.append(cand)
