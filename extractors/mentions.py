@@ -1,22 +1,104 @@
-"""All four extractors over one document."""
+"""All four extractors over one document, then the parties of each money and power mention.
+
+The shared pipeline has no parser (it halves throughput), so only the sentences that hold a money
+or power mention are parsed again, with the syntax pipeline (`load_nlp(syntax=True)`, loaded once
+per process), to read which organisations each amount is attached to (`parties.py`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.dates import extract_dates
 from extractors.money import extract_money
 from extractors.orgs import extract_orgs
+from extractors.parties import attached_parties
+from extractors.pipeline import load_nlp
 from extractors.power import extract_power
-from extractors.records import Mention
+from extractors.records import Mention, MoneyMention, OrgMention, PowerMention
+from extractors.spans import token_span
+
+# Only the parser and what it listens to run on the re-parsed sentences.
+_SYNTAX_ONLY_OFF = ("ner", "org_ruler", "senter")
+# Markdown emphasis and heading marks confuse the parser ("**SoftBank** a annoncé"); they are
+# blanked (same length, so offsets hold) in the text that is parsed.
+_MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
 
 
-def extract_mentions(doc: Doc, *, published: str | None = None) -> list[Mention]:
-    """Every money, power, date and organisation mention of one article, in reading order."""
+def syntax_pipeline() -> Language:
+    return load_nlp(syntax=True)
+
+
+def extract_mentions(
+    doc: Doc, *, published: str | None = None, syntax: Callable[[], Language] | None = syntax_pipeline
+) -> list[Mention]:
+    """Every money, power, date and organisation mention of one article, in reading order.
+
+    `syntax` gives the parsing pipeline for party attachment; None leaves `parties` empty.
+    """
     mentions: list[Mention] = [
         *extract_money(doc),
         *extract_power(doc),
         *extract_dates(doc, published=published),
         *extract_orgs(doc),
     ]
+    if syntax is not None:
+        mentions = with_parties(doc, mentions, syntax())
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+
+
+def _clause_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end), cut at line breaks: a heading or the paragraph before
+    is never part of the mention's clause, even when the sentence splitter ran them together."""
+    span = token_span(doc, start, end)
+    lo, hi = 0, len(doc.text)
+    if span is not None and len(span) and doc.has_annotation("SENT_START"):
+        lo, hi = span[0].sent.start_char, span[-1].sent.end_char
+    line_lo = doc.text.rfind("\n", lo, start) + 1 or lo
+    line_hi = doc.text.find("\n", end, hi)
+    return (max(lo, line_lo), hi if line_hi < 0 else line_hi)
+
+
+def _inside(items: Iterable[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in items if lo <= m.start and m.end <= hi]
+
+
+def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
+    """Each text parsed as ONE tree: the md parser otherwise cuts "NVIDIA et Oracle ont annoncé"
+    into three sentences and loses the subject."""
+    docs = []
+    for text in texts:
+        doc = parser.make_doc(text.translate(_MARKUP))
+        for token in doc[1:]:
+            token.is_sent_start = False
+        docs.append(doc)
+    for name, component in parser.pipeline:
+        if name not in _SYNTAX_ONLY_OFF:
+            docs = list(component.pipe(docs))
+    return docs
+
+
+def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language) -> list[Mention]:
+    """The mentions, money and power ones with `parties` filled from a parse of their sentence."""
+    figures = [m for m in mentions if isinstance(m, MoneyMention | PowerMention)]
+    orgs = [m for m in mentions if isinstance(m, OrgMention)]
+    ranges = sorted({_clause_range(doc, m.start, m.end) for m in figures})
+    parsed = parse_clauses(parser, [doc.text[lo:hi] for lo, hi in ranges])
+    parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    for (lo, hi), sent_doc in zip(ranges, parsed, strict=True):
+        local_figures = _inside(figures, lo, hi)
+        org_spans = [(o.start - lo, o.end - lo, o.canonical) for o in _inside(orgs, lo, hi)]
+        for figure in local_figures:
+            others = [(f.start - lo, f.end - lo) for f in local_figures if f is not figure]
+            key = (figure.type, figure.start, figure.end)
+            found = attached_parties(sent_doc, (figure.start - lo, figure.end - lo), org_spans, others)
+            parties[key] = tuple(sorted({*parties.get(key, ()), *found}))
+    return [
+        replace(m, parties=parties.get((m.type, m.start, m.end), ()))
+        if isinstance(m, MoneyMention | PowerMention) else m
+        for m in mentions
+    ]

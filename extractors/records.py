@@ -48,6 +48,7 @@ class MoneyMention(Mention):
     qualifier: Qualifier | None = None
     per: str | None = None
     magnitude: float | None = None  # vague amounts only ("des milliards" -> 1e9); informative
+    parties: tuple[str, ...] = ()  # canonical orgs attached to the amount in the parse (parties.py)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +59,7 @@ class PowerMention(Mention):
     high_gw: float | None = None
     qualifier: Qualifier | None = None
     magnitude: float | None = None
+    parties: tuple[str, ...] = ()  # canonical orgs attached to the figure in the parse (parties.py)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,4 +84,5 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "date_value", "date_mod",
     "canonical",
     "explicit_currency", "magnitude", "kind",
+    "parties",
 )

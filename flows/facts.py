@@ -1,13 +1,29 @@
 """Deduplicating mentions into curated fact tables (pure: DataFrames in, DataFrames out).
 
-The same fact, per type (first version; issue 7 refines it):
-- money: same currency, value/low/high, qualifier and per-unit, AND the same set of organisations
-  named in the sentence. The same number about different parties is two facts.
-- power: same value_gw/low_gw/high_gw and qualifier, and the same organisations in the sentence.
-- dates: same date_value and date_mod, and the same organisations in the sentence.
-- organisations: the same canonical name.
-Each fact row carries a deterministic `fact_id` (a hash of its key), the number of mentions, the
-article ids, and the first mention's text and sentence as evidence.
+"The same fact", per type. A wrong merge is worse than a missed one, so every rule is conservative.
+
+money and power — two mentions state the same fact when ALL of these hold:
+- the same normalised figure: money (currency, value, low, high, per), power (value_gw, low_gw,
+  high_gw). A range only matches the same range; a vague amount ("des milliards") has no figure
+  and is never merged with another mention;
+- compatible qualifiers: equal, or both in {exact, approx} ("environ 500 milliards" and
+  "500 milliards" can be one report each of the same amount; "jusqu'à" and "plus de" cannot);
+- the same parties: both mentions have organisations attached in the parse (`parties`,
+  extractors/parties.py) and one set contains the other (the second article names fewer of them);
+  a mention with no attached organisation cannot be told apart from others and stays its own fact;
+- no contradicting date: when both sentences hold dates, they share a year.
+Mentions are grouped greedily in reading order (article id, offset); a mention joins the first
+group where it is compatible with every member (complete linkage: {Oracle} may join
+{Oracle, OpenAI}, but {Oracle, OpenAI} and {Oracle, Meta} never end up in one group).
+
+dates — the same date_value and date_mod AND the same event: the money/power facts stated in the
+same sentence. A date in a sentence without any figure merges only with itself repeated in that
+sentence: "en 2025" in two articles is the same date, not the same fact.
+
+organisations — the same canonical name.
+
+Each row carries a deterministic `fact_id`: a hash of the type, the normalised fields and the
+first mention's (article_id, start), so it is stable across re-runs and machines.
 """
 
 from __future__ import annotations
@@ -15,22 +31,39 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-FACT_KEYS: dict[str, tuple[str, ...]] = {
-    "money": ("currency", "value", "low", "high", "qualifier", "per"),
-    "power": ("value_gw", "low_gw", "high_gw", "qualifier"),
-    "date": ("date_value", "date_mod"),
+from flows.deals import deals_table, source
+
+FIGURE_KEYS: dict[str, tuple[str, ...]] = {
+    "money": ("currency", "value", "low", "high", "per"),
+    "power": ("value_gw", "low_gw", "high_gw"),
 }
+NUMBERS: dict[str, tuple[str, ...]] = {"money": ("value", "low", "high"), "power": ("value_gw", "low_gw", "high_gw")}
+DATE_KEY: tuple[str, ...] = ("date_value", "date_mod")
 FACT_TABLES: dict[str, str] = {"money": "money", "power": "power", "date": "dates"}
+LOOSE_QUALIFIERS: frozenset[str | None] = frozenset({None, "approx"})
+FACT_COLUMNS: tuple[str, ...] = (
+    "qualifier", "qualifiers", "parties", "organisations", "mentions", "article_ids", "sources",
+    "text", "sentence",
+)
 
 
 def _plain(value: Any) -> Any:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def names(value: Any) -> tuple[str, ...]:
+    """A `parties` cell (tuple, list, numpy array, or null once read back from Parquet) as a tuple."""
+    if value is None or isinstance(value, float) or value is pd.NA:
+        return ()
+    return tuple(str(v) for v in value)
 
 
 def fact_id(kind: str, key: tuple[Any, ...]) -> str:
@@ -46,31 +79,136 @@ def orgs_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], tuple[str,
     return {key: tuple(sorted(set(names))) for key, names in grouped}
 
 
-def dedupe(mentions: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """One row per distinct `kind` fact, keyed by its normalised fields and the sentence's organisations."""
-    key_cols = FACT_KEYS[kind]
-    parties = orgs_by_sentence(mentions)
-    facts: dict[tuple[Any, ...], dict[str, Any]] = {}
+def years_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], frozenset[str]]:
+    """The years (YYYY) the dates of each (article, sentence) mention."""
+    out: dict[tuple[str, str], set[str]] = {}
+    dates = mentions[mentions["type"] == "date"]
+    for article, sentence, value in zip(dates["article_id"], dates["sentence"], dates["date_value"], strict=True):
+        found = {part[:4] for part in str(value).split("/") if part[:4].isdigit()}
+        out.setdefault((article, sentence), set()).update(found)
+    return {key: frozenset(years) for key, years in out.items()}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One money or power mention with what decides its identity."""
+
+    row: dict[str, Any]
+    key: tuple[Any, ...]
+    parties: frozenset[str]
+    years: frozenset[str]
+
+    @property
+    def vague(self) -> bool:
+        """No single figure ("des milliards", "plusieurs gigawatts")."""
+        return self.qualifier == "vague" or all(_plain(self.row[c]) is None for c in NUMBERS[self.key[0]])
+
+    @property
+    def qualifier(self) -> str | None:
+        return _plain(self.row["qualifier"])
+
+
+def same_fact(a: Figure, b: Figure) -> bool:
+    """The conservative identity test for two money or two power mentions (module docstring)."""
+    if a.key != b.key or a.vague or b.vague:
+        return False
+    qualifiers_fit = a.qualifier == b.qualifier or {a.qualifier, b.qualifier} <= LOOSE_QUALIFIERS
+    parties_fit = bool(a.parties and b.parties) and (a.parties <= b.parties or b.parties <= a.parties)
+    dates_fit = not (a.years and b.years) or bool(a.years & b.years)
+    return qualifiers_fit and parties_fit and dates_fit
+
+
+@dataclass
+class Group:
+    members: list[Figure] = field(default_factory=list)
+
+    def accepts(self, figure: Figure) -> bool:
+        return all(same_fact(member, figure) for member in self.members)
+
+
+def group_figures(figures: Iterable[Figure]) -> list[Group]:
+    """Greedy complete-linkage grouping in reading order (deterministic)."""
+    groups: list[Group] = []
+    by_key: dict[tuple[Any, ...], list[Group]] = {}
+    for figure in figures:
+        candidates = by_key.setdefault(figure.key, [])
+        group = next((g for g in candidates if g.accepts(figure)), None)
+        if group is None:
+            group = Group()
+            candidates.append(group)
+            groups.append(group)
+        group.members.append(figure)
+    return groups
+
+
+def _ordered(mentions: pd.DataFrame, kind: str) -> list[dict[str, Any]]:
     rows = mentions[mentions["type"] == kind].sort_values(["article_id", "start"], kind="stable")
-    for row in rows.to_dict("records"):
-        orgs = parties.get((row["article_id"], row["sentence"]), ())
-        key = (*(_plain(row[c]) for c in key_cols), orgs)
-        fact = facts.get(key)
-        if fact is None:
-            fact = facts[key] = {
-                "fact_id": fact_id(kind, key),
-                **{c: _plain(row[c]) for c in key_cols},
-                "organisations": list(orgs),
-                "mentions": 0,
-                "article_ids": [],
-                "text": row["text"],
-                "sentence": row["sentence"],
-            }
-        fact["mentions"] += 1
-        if row["article_id"] not in fact["article_ids"]:
-            fact["article_ids"].append(row["article_id"])
-    columns = ["fact_id", *key_cols, "organisations", "mentions", "article_ids", "text", "sentence"]
-    return pd.DataFrame(list(facts.values()), columns=columns)
+    return rows.to_dict("records")
+
+
+def figures(mentions: pd.DataFrame, kind: str) -> list[Figure]:
+    years = years_by_sentence(mentions)
+    return [
+        Figure(
+            row=row,
+            key=(kind, *(_plain(row[c]) for c in FIGURE_KEYS[kind])),
+            parties=frozenset(names(row.get("parties"))),
+            years=years.get((row["article_id"], row["sentence"]), frozenset()),
+        )
+        for row in _ordered(mentions, kind)
+    ]
+
+
+def fact_row(kind: str, key_cols: Sequence[str], rows: Sequence[dict[str, Any]],
+             orgs: dict[tuple[str, str], tuple[str, ...]], parties: Iterable[str] = ()) -> dict[str, Any]:
+    """The curated row of one fact from its mention rows (reading order; the first is the evidence)."""
+    first = rows[0]
+    key = tuple(_plain(first[c]) for c in key_cols)
+    sentence_orgs = {o for r in rows for o in orgs.get((r["article_id"], r["sentence"]), ())}
+    return {
+        "fact_id": fact_id(kind, (*key, first["article_id"], int(first["start"]))),
+        **dict(zip(key_cols, key, strict=True)),
+        "qualifier": _plain(first.get("qualifier")),
+        "qualifiers": sorted({q for r in rows if (q := _plain(r.get("qualifier"))) is not None}),
+        "parties": sorted(parties),
+        "organisations": sorted(sentence_orgs),
+        "mentions": len(rows),
+        "article_ids": list(dict.fromkeys(r["article_id"] for r in rows)),
+        "sources": [source(r) for r in rows],
+        "text": first["text"],
+        "sentence": first["sentence"],
+    }
+
+
+def figure_table(mentions: pd.DataFrame, kind: str) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
+    """The fact table of `kind` and, for each mention (type, `source`), the id of its fact."""
+    orgs = orgs_by_sentence(mentions)
+    out, fact_of = [], {}
+    for group in group_figures(figures(mentions, kind)):
+        rows = [m.row for m in group.members]
+        parties = set().union(*(m.parties for m in group.members))
+        out.append(fact_row(kind, FIGURE_KEYS[kind], rows, orgs, parties))
+        fact_of.update({(kind, source(r)): out[-1]["fact_id"] for r in rows})
+    columns = ["fact_id", *FIGURE_KEYS[kind], *FACT_COLUMNS]
+    return pd.DataFrame(out, columns=columns), fact_of
+
+
+def date_table(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> pd.DataFrame:
+    """Dates keyed by value, modifier and the figure facts of their sentence (module docstring)."""
+    orgs = orgs_by_sentence(mentions)
+    events: dict[tuple[str, str], set[str]] = {}
+    for row in mentions[mentions["type"].isin(list(FIGURE_KEYS))].to_dict("records"):
+        events.setdefault((row["article_id"], row["sentence"]), set()).add(fact_of[(row["type"], source(row))])
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in _ordered(mentions, "date"):
+        place = (row["article_id"], row["sentence"])
+        event = ("facts", *sorted(events[place])) if place in events else ("sentence", *place)
+        groups.setdefault((*(_plain(row[c]) for c in DATE_KEY), event), []).append(row)
+    out = [
+        fact_row("date", DATE_KEY, rows, orgs) | {"facts": list(event[1:]) if event[0] == "facts" else []}
+        for (*_, event), rows in groups.items()
+    ]
+    return pd.DataFrame(out, columns=["fact_id", *DATE_KEY, *FACT_COLUMNS, "facts"])
 
 
 def organisations(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -91,6 +229,14 @@ def organisations(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def fact_tables(mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    tables = {table: dedupe(mentions, kind) for kind, table in FACT_TABLES.items()}
-    tables["organisations"] = organisations(mentions)
-    return tables
+    """The curated `money`, `power`, `dates`, `organisations` and `deals` tables."""
+    money, money_of = figure_table(mentions, "money")
+    power, power_of = figure_table(mentions, "power")
+    fact_of = money_of | power_of
+    return {
+        "money": money,
+        "power": power,
+        "dates": date_table(mentions, fact_of),
+        "organisations": organisations(mentions),
+        "deals": deals_table(mentions, money, power, fact_of),
+    }

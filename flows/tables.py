@@ -21,6 +21,7 @@ MENTION_DTYPES: dict[str, str] = {
     "value_gw": "float64", "low_gw": "float64", "high_gw": "float64",
     "date_value": "string", "date_mod": "string", "canonical": "string",
     "explicit_currency": "boolean", "magnitude": "float64", "kind": "string",
+    "parties": "object",  # money/power: tuple of canonical organisation names (extractors/parties.py)
 }
 ARTICLE_DTYPES: dict[str, str] = {
     "article_id": "string", "path": "string", "sha256": "string", "chars": "Int64",

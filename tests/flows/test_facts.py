@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from flows.facts import fact_id, fact_tables
 from flows.tables import mentions_frame
 
 S1 = "Nvidia promet 100 milliards de dollars à OpenAI."
 S2 = "AWS engage 100 milliards de dollars pour Anthropic."
-S3 = "Stargate représente 500 milliards de dollars."
+S3 = "Stargate, coentreprise de SoftBank et OpenAI, représente 500 milliards de dollars."
+S4 = "Le projet Stargate porte environ 500 milliards de dollars."
 
 
 def row(article: str, fact_type: str, start: int, text: str, sentence: str, **values: object) -> dict:
@@ -17,33 +19,105 @@ def row(article: str, fact_type: str, start: int, text: str, sentence: str, **va
             "sentence": sentence, **values}
 
 
+def money(article: str, start: int, sentence: str, value: float, parties: tuple[str, ...], **extra: object) -> dict:
+    values = {"value": value, "currency": "USD", "parties": parties} | extra
+    return row(article, "money", start, "x", sentence, **values)
+
+
 def corpus() -> pd.DataFrame:
     return mentions_frame([
-        row("a1", "money", 14, "100 milliards de dollars", S1, value=1e11, currency="USD"),
+        money("a1", 14, S1, 1e11, ("NVIDIA", "OpenAI")),
         row("a1", "org", 0, "Nvidia", S1, canonical="NVIDIA", kind="company"),
         row("a1", "org", 42, "OpenAI", S1, canonical="OpenAI", kind="company"),
-        row("a2", "money", 11, "100 milliards de dollars", S2, value=1e11, currency="USD"),
+        money("a2", 11, S2, 1e11, ("Amazon Web Services", "Anthropic")),
         row("a2", "org", 0, "AWS", S2, canonical="Amazon Web Services", kind="company"),
         row("a2", "org", 41, "Anthropic", S2, canonical="Anthropic", kind="company"),
-        row("a2", "money", 20, "500 milliards de dollars", S3, value=5e11, currency="USD"),
-        row("a2", "org", 0, "Stargate", S3, canonical="Stargate", kind="consortium"),
-        row("a3", "money", 20, "500 milliards de dollars", S3, value=5e11, currency="USD"),
-        row("a3", "org", 0, "Stargate", S3, canonical="Stargate", kind="consortium"),
+        money("a2", 60, S3, 5e11, ("OpenAI", "SoftBank", "Stargate")),
+        row("a2", "org", 50, "Stargate", S3, canonical="Stargate", kind="consortium"),
+        money("a3", 20, S4, 5e11, ("Stargate",), qualifier="approx"),
+        row("a3", "org", 0, "Stargate", S4, canonical="Stargate", kind="consortium"),
         row("a3", "org", 60, "NVIDIA", "NVIDIA livre.", canonical="NVIDIA", kind="company"),
     ])
 
 
 def test_same_amount_different_parties_are_two_facts() -> None:
-    money = fact_tables(corpus())["money"]
-    hundred = money[money["value"] == 1e11]
-    assert sorted(map(tuple, hundred["organisations"])) == [("Amazon Web Services", "Anthropic"), ("NVIDIA", "OpenAI")]
+    table = fact_tables(corpus())["money"]
+    hundred = table[table["value"] == 1e11]
+    assert sorted(map(tuple, hundred["parties"])) == [("Amazon Web Services", "Anthropic"), ("NVIDIA", "OpenAI")]
 
 
 def test_same_fact_in_two_articles_is_one_row() -> None:
-    money = fact_tables(corpus())["money"]
-    stargate = money[money["value"] == 5e11].iloc[0]
+    table = fact_tables(corpus())["money"]
+    stargate = table[table["value"] == 5e11].iloc[0]
     assert (stargate["mentions"], list(stargate["article_ids"])) == (2, ["a2", "a3"])
-    assert len(money) == 3
+    assert list(stargate["parties"]) == ["OpenAI", "SoftBank", "Stargate"]
+    assert list(stargate["qualifiers"]) == ["approx"]
+    assert len(table) == 3
+
+
+def pair(first: dict, second: dict) -> int:
+    """How many money facts two mentions give."""
+    return len(fact_tables(mentions_frame([first, second]))["money"])
+
+
+SA, SB = "Phrase A.", "Phrase B."
+
+
+@pytest.mark.parametrize(("first", "second", "facts"), [
+    # identical figure, one party set inside the other: one fact
+    (money("a", 0, SA, 3e11, ("Oracle",)), money("b", 0, SB, 3e11, ("OpenAI", "Oracle")), 1),
+    # the same article repeating the fact with fewer organisations named: one fact
+    (money("a", 0, SA, 2e10, ("InvestAI", "UE")), money("a", 90, SB, 2e10, ("InvestAI",)), 1),
+    # overlapping but not nested party sets: two facts
+    (money("a", 0, SA, 3e11, ("OpenAI", "Oracle")), money("b", 0, SB, 3e11, ("Meta", "Oracle")), 2),
+    # no attached organisation: cannot be told apart, never merged
+    (money("a", 0, SA, 1e9, ()), money("b", 0, SB, 1e9, ()), 2),
+    (money("a", 0, SA, 1e9, ("Meta",)), money("a", 50, SB, 1e9, ()), 2),
+    # exact and approximate reports of one amount: one fact; up_to vs exact: two
+    (money("a", 0, SA, 5e11, ("Stargate",)), money("b", 0, SB, 5e11, ("Stargate",), qualifier="approx"), 1),
+    (money("a", 0, SA, 1e11, ("NVIDIA",)), money("b", 0, SB, 1e11, ("NVIDIA",), qualifier="up_to"), 2),
+    (money("a", 0, SA, 1e11, ("NVIDIA",), qualifier="more_than"),
+     money("b", 0, SB, 1e11, ("NVIDIA",), qualifier="up_to"), 2),
+    # ranges only match the same range
+    (money("a", 0, SA, None, ("X",), low=5e10, high=6e10), money("b", 0, SB, None, ("X",), low=5e10, high=6e10), 1),
+    (money("a", 0, SA, None, ("X",), low=5e10, high=6e10), money("b", 0, SB, 5e10, ("X",)), 2),
+    # different per-unit or currency
+    (money("a", 0, SA, 1e9, ("X",), per="month"), money("b", 0, SB, 1e9, ("X",)), 2),
+    (money("a", 0, SA, 1e9, ("X",)), money("b", 0, SB, 1e9, ("X",), currency="EUR"), 2),
+    # vague amounts have no figure: never merged
+    (money("a", 0, SA, None, ("X",), qualifier="vague", magnitude=1e9),
+     money("b", 0, SB, None, ("X",), qualifier="vague", magnitude=1e9), 2),
+])
+def test_same_fact_rules(first: dict, second: dict, facts: int) -> None:
+    assert pair(first, second) == facts
+
+
+def test_contradicting_dates_keep_two_facts() -> None:
+    rows = [
+        money("a", 0, SA, 3e10, ("Meta",)), row("a", "date", 20, "en 2024", SA, date_value="2024"),
+        money("b", 0, SB, 3e10, ("Meta",)), row("b", "date", 20, "en 2025", SB, date_value="2025"),
+    ]
+    assert len(fact_tables(mentions_frame(rows))["money"]) == 2
+    rows[-1] = row("b", "date", 20, "en janvier 2024", SB, date_value="2024-01")
+    assert len(fact_tables(mentions_frame(rows))["money"]) == 1
+
+
+def test_grouping_is_complete_linkage() -> None:
+    rows = [money("a", 0, SA, 3e11, ("Oracle",)), money("b", 0, SB, 3e11, ("OpenAI", "Oracle")),
+            money("c", 0, "Phrase C.", 3e11, ("Meta", "Oracle"))]
+    table = fact_tables(mentions_frame(rows))["money"]
+    assert sorted(map(list, table["article_ids"])) == [["a", "b"], ["c"]]
+
+
+def test_dates_merge_only_through_the_same_event() -> None:
+    rows = [
+        money("a", 0, SA, 3e11, ("Oracle",)), row("a", "date", 30, "en 2027", SA, date_value="2027"),
+        money("b", 0, SB, 3e11, ("Oracle",)), row("b", "date", 30, "en 2027", SB, date_value="2027"),
+        row("c", "date", 0, "en 2027", "Autre chose en 2027.", date_value="2027"),
+        row("d", "date", 0, "en 2027", "Encore autre chose en 2027.", date_value="2027"),
+    ]
+    dates = fact_tables(mentions_frame(rows))["dates"]
+    assert sorted(map(list, dates["article_ids"])) == [["a", "b"], ["c"], ["d"]]
 
 
 def test_organisations_table_one_row_per_canonical() -> None:
@@ -56,12 +130,20 @@ def test_organisations_table_one_row_per_canonical() -> None:
 def test_fact_ids_are_deterministic_and_distinct() -> None:
     first, second = fact_tables(corpus()), fact_tables(corpus())
     for name, table in first.items():
-        assert table["fact_id"].is_unique, name
-        assert table["fact_id"].tolist() == second[name]["fact_id"].tolist()
+        id_column = "deal_id" if name == "deals" else "fact_id"
+        assert table[id_column].is_unique, name
+        assert table[id_column].tolist() == second[name][id_column].tolist()
     assert fact_id("money", (1.0, None)) != fact_id("power", (1.0, None))
+
+
+def test_parties_read_back_as_arrays_still_work() -> None:
+    frame = corpus()
+    frame["parties"] = [list(p) if isinstance(p, tuple) else None for p in frame["parties"]]
+    assert len(fact_tables(frame)["money"]) == 3
 
 
 def test_empty_mentions_give_empty_tables_with_columns() -> None:
     tables = fact_tables(mentions_frame([]))
     assert all(t.empty for t in tables.values())
     assert "fact_id" in tables["money"].columns
+    assert "deal_id" in tables["deals"].columns

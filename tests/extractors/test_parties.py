@@ -1,0 +1,55 @@
+"""Party attachment through the dependency parse, on French sentences run through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractors.mentions import extract_mentions
+from extractors.records import MoneyMention, OrgMention, PowerMention
+
+CASES = [
+    ("Microsoft a investi 10 milliards de dollars dans OpenAI.", "10 milliards de dollars", ("Microsoft", "OpenAI")),
+    ("Google a promis 25 milliards d'euros à Anthropic, tandis que Meta construit un centre de 2 gigawatts "
+     "avec Oracle.", "25 milliards d'euros", ("Anthropic", "Google")),
+    ("Google a promis 25 milliards d'euros à Anthropic, tandis que Meta construit un centre de 2 gigawatts "
+     "avec Oracle.", "2 gigawatts", ("Meta", "Oracle")),
+    ("L'État a débloqué 2 milliards d'euros pour Mistral AI et 500 millions d'euros pour Kyutai.",
+     "2 milliards d'euros", ("Mistral AI",)),
+    ("L'État a débloqué 2 milliards d'euros pour Mistral AI et 500 millions d'euros pour Kyutai.",
+     "500 millions d'euros", ("Kyutai",)),
+    ("Selon Reuters, Amazon prévoit d'investir 50 milliards de dollars aux États-Unis.",
+     "50 milliards de dollars", ("Amazon",)),
+    ("En mars 2025, SoftBank a signé avec OpenAI un accord de 40 milliards de dollars.",
+     "40 milliards de dollars", ("OpenAI", "SoftBank")),
+    ("NVIDIA et Oracle ont annoncé un partenariat de 20 milliards de dollars.", "20 milliards de dollars",
+     ("NVIDIA", "Oracle")),
+    ("Anthropic a obtenu de Google un financement de 2 milliards de dollars.", "2 milliards de dollars",
+     ("Anthropic", "Google")),
+    ("OpenAI a annoncé qu'il investirait 7 milliards de dollars avec Microsoft.", "7 milliards de dollars",
+     ("Microsoft", "OpenAI")),
+    ("Le campus de 1,5 gigawatt sera exploité par Meta.", "1,5 gigawatt", ("Meta",)),
+    ("EDF fournira 1 gigawatt au data center de Fluidstack.", "1 gigawatt", ("EDF", "Fluidstack")),
+    ("Les hyperscalers dépenseront 300 milliards de dollars en 2026.", "300 milliards de dollars", ()),
+    ("**Meta** a annoncé un campus de 3 gigawatts.", "3 gigawatts", ("Meta",)),
+    ("Le rapport de Mistral AI paraît demain.\nLe projet coûtera 9 milliards d'euros.", "9 milliards d'euros", ()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "parties"), CASES)
+def test_parties_of_a_figure(nlp: Language, sentence: str, figure: str, parties: tuple[str, ...]) -> None:
+    mentions = extract_mentions(nlp(sentence))
+    found = {m.text: m.parties for m in mentions if isinstance(m, MoneyMention | PowerMention)}
+    assert found[figure] == parties
+
+
+def test_parties_are_canonical_names_of_org_mentions(nlp: Language) -> None:
+    mentions = extract_mentions(nlp("AWS a engagé 8 milliards de dollars dans Anthropic."))
+    canon = {m.canonical for m in mentions if isinstance(m, OrgMention)}
+    money = next(m for m in mentions if isinstance(m, MoneyMention))
+    assert set(money.parties) <= canon and "Amazon Web Services" in money.parties
+
+
+def test_without_syntax_parties_stay_empty(nlp: Language) -> None:
+    mentions = extract_mentions(nlp("Microsoft a investi 10 milliards de dollars dans OpenAI."), syntax=None)
+    assert [m.parties for m in mentions if isinstance(m, MoneyMention)] == [()]
