@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from spacy.language import Language
@@ -39,7 +40,7 @@ from extractors.org_names import (
     strip_surface,
 )
 from extractors.records import OrgMention
-from extractors.spans import drop_overlaps, sentence_text
+from extractors.spans import drop_overlaps, sentence_text, token_span
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
 
@@ -196,9 +197,8 @@ def _overlaps(start: int, end: int, spans: list[GazMatch]) -> bool:
     return any(s < end and start < e for s, e, _, _ in spans)
 
 
-def _candidates(doc: Doc) -> dict[tuple[int, int], str]:
+def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     """(start, end) -> canonical name, before overlap resolution."""
-    text = doc.text
     gazetteer = doc.user_data.get(SPANS_KEY)
     if gazetteer is None:
         gazetteer = gazetteer_matches(text)
@@ -217,9 +217,35 @@ def _candidates(doc: Doc) -> dict[tuple[int, int], str]:
     return found
 
 
+def _sentence_finder(doc: Doc, text: str) -> Callable[[int, int], str]:
+    """`sentence_text(doc, start, end)` for many mentions of one doc.
+
+    `sentence_text` reads `doc.text` and `doc.has_annotation("SENT_START")`, each a pass over every
+    token, on every call; with hundreds of org mentions per article that made extraction cost more
+    than the parse, so the sentence bounds are computed once here (same result, tested).
+    """
+    if not doc.has_annotation("SENT_START"):
+        return lambda start, end: sentence_text(doc, start, end)
+    sents = list(doc.sents)
+    token_sent = {}
+    for index, sent in enumerate(sents):
+        token_sent.update(dict.fromkeys(range(sent.start, sent.end), index))
+
+    def find(start: int, end: int) -> str:
+        span = token_span(doc, start, end)
+        if span is None or len(span) == 0:
+            return text[start:end]
+        first, last = sents[token_sent[span.start]], sents[token_sent[span.end - 1]]
+        return text[first.start_char : last.end_char]
+
+    return find
+
+
 def extract_orgs(doc: Doc) -> list[OrgMention]:
     """One record per organisation mention, sorted by start, no overlaps."""
-    found = _candidates(doc)
+    text = doc.text  # a property that joins every token: read it once
+    found = _candidates(doc, text)
+    sentence_of = _sentence_finder(doc, text)
     mentions = []
     for start, end in drop_overlaps(found):
         canonical = found[(start, end)]
@@ -227,8 +253,8 @@ def extract_orgs(doc: Doc) -> list[OrgMention]:
             OrgMention(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
-                sentence=sentence_text(doc, start, end),
+                text=text[start:end],
+                sentence=sentence_of(start, end),
                 canonical=canonical,
                 kind=org_kind(canonical),
             )
