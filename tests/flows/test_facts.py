@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
 import pandas as pd
 import pytest
 
+from extractors.dates import find_published
+from extractors.mentions import extract_mentions
+from extractors.pipeline import load_nlp
 from flows.facts import fact_id, fact_tables
 from flows.tables import mentions_frame
 
@@ -147,3 +155,62 @@ def test_empty_mentions_give_empty_tables_with_columns() -> None:
     assert all(t.empty for t in tables.values())
     assert "fact_id" in tables["money"].columns
     assert "deal_id" in tables["deals"].columns
+
+
+# --- the real pipeline over the corpus -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+MERGES_FIXTURE = ROOT / "tests" / "fixtures" / "cross_article_merges.json"
+KEY_FIELDS = {"money": ("currency", "value", "low", "high", "qualifier", "per"),
+              "power": ("value_gw", "low_gw", "high_gw", "qualifier"), "dates": ("date_value", "date_mod")}
+
+
+@cache
+def corpus_tables() -> dict[str, pd.DataFrame]:
+    """raw/ through the real extractors (no Prefect), then the fact tables (built once per session)."""
+    nlp = load_nlp()
+    rows = []
+    for path in sorted((ROOT / "raw").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions = extract_mentions(nlp(text), published=find_published(text))
+        rows += [m.as_row() | {"article_id": path.stem} for m in mentions]
+    frame = mentions_frame(rows)
+    return {"mentions": frame, **fact_tables(frame)}
+
+
+def cross_article_merges(tables: dict[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    """Every fact of the money, power and dates tables whose mentions come from several articles."""
+    mentions = tables["mentions"]
+    sentence_at = {f"{a}:{s}": t for a, s, t in zip(mentions["article_id"], mentions["start"], mentions["sentence"],
+                                                    strict=True)}
+    out = []
+    for name, fields in KEY_FIELDS.items():
+        for fact in tables[name].to_dict("records"):
+            if len(fact["article_ids"]) < 2:
+                continue
+            out.append({
+                "table": name,
+                "key": {f: None if pd.isna(fact[f]) else fact[f] for f in fields},
+                "parties": list(fact["parties"]),
+                "sources": [{"source": s, "sentence": sentence_at[s]} for s in fact["sources"]],
+            })
+    return out
+
+
+@pytest.mark.integration
+def test_cross_article_merges_match_the_reviewed_fixture() -> None:
+    """Each merge across articles was checked by hand (tests/fixtures/cross_article_merges.json)."""
+    expected = json.loads(MERGES_FIXTURE.read_text(encoding="utf-8"))
+    found = cross_article_merges(corpus_tables())
+    assert [(m["table"], m["key"], [s["source"] for s in m["sources"]]) for m in found] == [
+        (m["table"], m["key"], [s["source"] for s in m["sources"]]) for m in expected]
+
+
+@pytest.mark.integration
+def test_corpus_tables_keep_known_distinct_facts_apart() -> None:
+    """Identical amounts about different parties in raw/ stay different rows."""
+    money = corpus_tables()["money"]
+    hundred = money[(money["value"] == 1e11) & (money["currency"] == "USD")]
+    assert len(hundred) >= 2 and not any({"NVIDIA", "Amazon Web Services"} <= set(p) for p in hundred["parties"])
+    thirty = money[(money["value"] == 3e10) & (money["currency"] == "USD")]
+    assert len(thirty) == 2
