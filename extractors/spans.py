@@ -20,11 +20,12 @@ def sentence_text(doc: Doc, start: int, end: int) -> str:
     """
     span = token_span(doc, start, end)
     if span is None or len(span) == 0:
-        return doc.text[start:end]
+        return doc[:].text[start:end]
     if not doc.has_annotation("SENT_START"):
-        return doc.text
+        return doc[:].text
     first, last = span[0].sent, span[-1].sent
-    return doc.text[first.start_char : last.end_char]
+    # Not doc.text[...]: spaCy rebuilds Doc.text from every token on each access (O(doc) per mention).
+    return doc[first.start : last.end].text
 
 
 def drop_overlaps(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
