@@ -151,6 +151,19 @@ _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
 _CUE_BEFORE = re.compile(rf"\b{_DET}[ \u00a0]?(?:{_CUE_NOUNS}){_ADJECTIVES}[ \u00a0](?P<name>{_NAME})")
+# Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
+_ROLE_CUE = re.compile(
+    r"\b(?:directeur|directrice|PDG|CEO|patron|patronne|fondateur|fondatrice|cofondateur|cofondatrice|"
+    r"co-fondateur|co-fondatrice|président|présidente|dirigeant|dirigeante|porte-parole|associé|associée|"
+    r"analyste|ingénieur|ingénieure|chercheur|chercheuse)(?:[ \u00a0][a-zà-ÿ-]+)?"
+    rf"[ \u00a0](?:de[ \u00a0]|d[’']|chez[ \u00a0])(?P<name>{_NAME})"
+)
+# Capitalised words that open a sentence, not a name: "Pour Orvane, la jeune pousse..."
+_LEADING_WORDS = frozenset({
+    "pour", "selon", "chez", "avec", "dans", "sur", "par", "après", "avant", "comme", "et", "mais", "le", "la",
+    "les", "des", "un", "une", "en", "au", "aux", "de", "du", "face", "grâce", "quant", "outre", "contre",
+    "entre", "vers", "depuis", "malgré", "sans", "ainsi", "alors", "puis", "enfin",
+})
 _CUE_AFTER = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME}),[ \u00a0]+(?:une?|la|le|l[’'])[ \u00a0]?(?:{_CUE_NOUNS})\b"
     rf"|(?<![\w’'])(?P<raiser>{_NAME})[ \u00a0]+(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée])\b"
@@ -160,7 +173,20 @@ _CUE_AFTER = re.compile(
 def cue_candidates(text: str) -> list[tuple[int, int]]:
     """Names announced by a cue noun or a fund-raising verb, whatever the NER labelled them."""
     found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
+    found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
         group = "name" if match.group("name") else "raiser"
-        found.append(match.span(group))
-    return found
+        found.append(_skip_leading_words(text, *match.span(group)))
+    return [(start, end) for start, end in found if start < end]
+
+
+def _skip_leading_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-opening function words from a name ("Pour Orvane" -> "Orvane")."""
+    while start < end:
+        space = text.find(" ", start, end)
+        if space < 0 or text[start:space].lower() not in _LEADING_WORDS:
+            break
+        start = space + 1
+    if text[start:end].lower() in _LEADING_WORDS:
+        return start, start
+    return start, end

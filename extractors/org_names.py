@@ -39,7 +39,7 @@ KINDS = ("company", "lab", "public", "consortium", "media", "other")
 _KIND_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:Minist[eè]re|Commission|Agence|Autorit[ée]|Direction|Conseil|Parlement|S[ée]nat|Assembl[ée]e|"
                 r"Gouvernement|Banque (?:centrale|de France|publique)|Cour |Tribunal|Pr[ée]fecture|R[ée]gion |Ville de|"
-                r"Mairie|D[ée]partement|Office|Haut[- ]Conseil|Secr[ée]tariat)", re.I), "public"),
+                r"Mairie|D[ée]partement|Office|Haut[- ]Conseil|Secr[ée]tariat|Acad[ée]mie)", re.I), "public"),
     (re.compile(r"^(?:Institut|Laboratoire|Labo |Universit[ée]|University|[ÉE]cole|Centre (?:de|national) recherche|"
                 r"Centre national|Fondation)", re.I), "lab"),
     (re.compile(r"^(?:Consortium|Alliance|Coalition|F[ée]d[ée]ration|Association|Syndicat)", re.I), "consortium"),
