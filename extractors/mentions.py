@@ -22,8 +22,9 @@ from extractors.power import extract_power
 from extractors.records import Mention, MoneyMention, OrgMention, PowerMention
 from extractors.spans import token_span
 
-# Only the parser and what it listens to run on the re-parsed sentences.
-_SYNTAX_ONLY_OFF = ("ner", "org_ruler", "senter")
+# Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
+# pipeline's own components, e.g. sentence rules, must not undo the one-tree-per-clause setting).
+_PARSE_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
 # Markdown emphasis and heading marks confuse the parser ("**SoftBank** a annoncé"); they are
 # blanked (same length, so offsets hold) in the text that is parsed.
 _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
@@ -77,7 +78,7 @@ def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
             token.is_sent_start = False
         docs.append(doc)
     for name, component in parser.pipeline:
-        if name not in _SYNTAX_ONLY_OFF:
+        if name in _PARSE_PIPES:
             docs = list(component.pipe(docs))
     return docs
 
