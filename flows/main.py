@@ -28,7 +28,7 @@ from prefect.utilities.annotations import quote
 
 from extractors.pipeline import load_nlp
 from extractors.records import FACT_TYPES
-from flows.articles import Article, Rejected, discover, read_article
+from flows.articles import Article, Rejected, discover, read_articles
 from flows.extract import extract_articles
 from flows.facts import fact_tables
 from flows.incremental import Plan, PreviousState, load_state, new_fact_counts, plan_run, unknown_ids
@@ -124,7 +124,7 @@ def plan_articles(
 ) -> tuple[Plan, PreviousState]:
     """Read every file (to hash it) and decide what to extract; unreadable files become rejected rows."""
     logger = get_run_logger()
-    items = [read_article(Path(p)) for p in paths]
+    items = read_articles(Path(p) for p in paths)  # a second copy of the same bytes: `duplicate of <id>`
     missing = unknown_ids(reprocess, (item.article_id for item in items))
     if missing:
         raise ValueError(f"no such article in the raw folder: {', '.join(missing)} (ids are .txt names)")

@@ -155,3 +155,42 @@ def test_same_bytes_under_two_names(tmp_path: Path) -> None:
 def test_two_empty_files_are_both_empty_not_duplicates(tmp_path: Path) -> None:
     items = read_articles([write(tmp_path, n, b"") for n in ("x.txt", "y.txt")])
     assert [i.reason for i in items if isinstance(i, Rejected)] == ["empty: no text to extract from"] * 2
+
+
+@pytest.mark.integration
+def test_mixed_folder_loses_nothing(prefect_harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The real flow through the CLI over good and bad files: one `articles` row per file, exit code 3."""
+    from flows.cli import main
+    from flows.commands import EXIT_REJECTED
+    from flows.store import read_table
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    files = {
+        "bon.txt": FRENCH.encode(), "autre.txt": ("Fin 2027, Nvidia livrera 1 GW à Mistral AI.\n" + FRENCH).encode(),
+        "copie.txt": FRENCH.encode(), "vide.txt": b"", "blanc.txt": b"  \n\n", "cp1252.txt": FRENCH.encode("cp1252"),
+        "binaire.txt": b"\x00\x01\x02PK\x03\x04" * 50, "page.txt": HTML.encode(), "anglais.txt": ENGLISH.encode(),
+    }
+    for name, data in files.items():
+        write(raw, name, data)
+    (raw / "lien-mort.txt").symlink_to(raw / "absent")
+    (raw / "sous").mkdir()
+    (raw / "dossier.txt").symlink_to(raw / "sous")
+    curated = tmp_path / "curated"
+
+    assert main(["run", "--raw", str(raw), "--curated", str(curated)]) == EXIT_REJECTED
+    articles = read_table(curated, "articles")
+    status = dict(zip(articles["article_id"], articles["status"], strict=True))
+    assert sorted(status) == sorted(p.stem for p in raw.glob("*.txt"))  # exactly one row per input file
+    assert status["bon"] == status["autre"] == "ok"
+    expected = {
+        "copie": "rejected: duplicate of bon", "vide": "rejected: empty", "blanc": "rejected: empty",
+        "cp1252": "rejected: not UTF-8 text", "binaire": "rejected: binary", "page": "rejected: HTML",
+        "anglais": "rejected: not French (looks like en", "lien-mort": "rejected: disappeared",
+        "dossier": "rejected: unreadable",
+    }
+    assert {k: v for k, v in status.items() if not v.startswith(expected.get(k, "ok"))} == {}
+    mentions = read_table(curated, "mentions")
+    assert set(mentions["article_id"]) == {"bon", "autre"}  # the copy is not extracted twice
+    out = capsys.readouterr().out
+    assert f"{len(expected)} rejected" in out and "looks like cp1252" in out
