@@ -143,7 +143,8 @@ _CUE_NOUNS = (
     r"op[ée]rateurs?|h[ée]bergeurs?|fournisseurs?|[ée]diteurs?|constructeurs?|laboratoires?|labos?|cabinets?|"
     r"banques?|n[ée]o-?clouds?|licornes?|scale-?ups?|int[ée]grateurs?|[ée]quipementiers?|assureurs?|"
     r"industriels?|[ée]nerg[ée]ticiens?|distributeurs?|sp[ée]cialistes?(?: fran[çc]ais| am[ée]ricain)?|"
-    r"fili[aà]les?|coentreprises?|joint-ventures?|consortiums?|d[ée]veloppeurs?|concepteurs?|h[ée]bergeurs?"
+    r"fili[aà]les?|coentreprises?|joint-ventures?|consortiums?|d[ée]veloppeurs?|concepteurs?|"
+    r"concurrente?s?|rival(?:e|es|aux)?|partenaires?|clients?|actionnaires?|investisseurs?|sous-traitants?"
 )
 _DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur)"
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
