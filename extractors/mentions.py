@@ -52,15 +52,16 @@ def extract_mentions(
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
-def _clause_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _clause_range(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding [start, end), cut at line breaks: a heading or the paragraph before
-    is never part of the mention's clause, even when the sentence splitter ran them together."""
+    is never part of the mention's clause, even when the sentence splitter ran them together.
+    `text` is `doc.text`, read once by the caller (each read joins the whole doc)."""
     span = token_span(doc, start, end)
-    lo, hi = 0, len(doc.text)
+    lo, hi = 0, len(text)
     if span is not None and len(span) and doc.has_annotation("SENT_START"):
         lo, hi = span[0].sent.start_char, span[-1].sent.end_char
-    line_lo = doc.text.rfind("\n", lo, start) + 1 or lo
-    line_hi = doc.text.find("\n", end, hi)
+    line_lo = text.rfind("\n", lo, start) + 1 or lo
+    line_hi = text.find("\n", end, hi)
     return (max(lo, line_lo), hi if line_hi < 0 else line_hi)
 
 
@@ -86,9 +87,12 @@ def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
 def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language) -> list[Mention]:
     """The mentions, money and power ones with `parties` filled from a parse of their sentence."""
     figures = [m for m in mentions if isinstance(m, MoneyMention | PowerMention)]
+    if not figures:
+        return list(mentions)
     orgs = [m for m in mentions if isinstance(m, OrgMention)]
-    ranges = sorted({_clause_range(doc, m.start, m.end) for m in figures})
-    parsed = parse_clauses(parser, [doc.text[lo:hi] for lo, hi in ranges])
+    text = doc.text
+    ranges = sorted({_clause_range(doc, text, m.start, m.end) for m in figures})
+    parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
     for (lo, hi), sent_doc in zip(ranges, parsed, strict=True):
         local_figures = _inside(figures, lo, hi)
