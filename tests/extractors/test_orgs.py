@@ -141,7 +141,7 @@ def test_alias_table_and_stoplist_do_not_overlap() -> None:
         ("Le Conseil d'État a validé le projet porté par la société Heliocore.",
          [("Conseil d'État", "Conseil d'État"), ("Heliocore", "Heliocore")]),
         ("La cofondatrice d’Ambrelis Robotics présente le projet.", [("Ambrelis Robotics", "Ambrelis Robotics")]),
-        ("Brixel accélère, tandis que son concurrent Talvenor Rechenzentren recrute.",
+        ("La société Brixel accélère, tandis que son concurrent Talvenor Rechenzentren recrute.",
          [("Brixel", "Brixel"), ("Talvenor Rechenzentren", "Talvenor Rechenzentren")]),
         ("Le ministère de l'Économie soutient la jeune pousse Solvane.",
          [("ministère de l'Économie", "ministère de l'Économie"), ("Solvane", "Solvane")]),
