@@ -57,6 +57,8 @@ _PER = (
     rf"{_S}*(?:{alternation(_DATA['per_connectors'])}){_S}*"
     rf"(?:(?i:le|la|un|une|1|l['’]){_S}*)?(?P<per>{PER_UNITS.pattern()})"
     rf"|{_S}+(?P<per_adj>{PER_ADJECTIVES.pattern()})"
+    rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
+    rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
 _AMOUNT = (
     rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
@@ -210,6 +212,8 @@ def _per(match: re.Match[str]) -> str | None:
         return PER_UNITS.get(match.group("per"))
     if match.group("per_adj"):
         return PER_ADJECTIVES.get(match.group("per_adj"))
+    if match.group("per_art"):
+        return PER_UNITS.get(match.group("per_art"))
     return None
 
 
@@ -230,10 +234,12 @@ def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sente
 
 def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:
     currency, is_explicit = amount.currency, amount.currency is not None
-    if currency is None:
-        earlier = [e for e in explicit if e.end <= amount.start]
-        currency = earlier[-1].currency if earlier else None
     first, last = sentence(amount.start, amount.end)
+    if currency is None:
+        # The most recent explicit currency, else one later in the same sentence.
+        earlier = [e for e in explicit if e.end <= amount.start]
+        later = [e for e in explicit if amount.end <= e.start and e.end <= last]
+        currency = earlier[-1].currency if earlier else later[0].currency if later else None
     return MoneyMention(
         start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
         value=amount.value, low=amount.low, high=amount.high, currency=currency,

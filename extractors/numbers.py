@@ -55,32 +55,71 @@ def load_data(name: str) -> dict[str, Any]:
     return json.loads((_DATA / name).read_text(encoding="utf-8"))
 
 
-def phrase_pattern(phrase: str) -> str:
-    """Regex for a data-file phrase: either apostrophe, any run of spaces, case as the phrase says.
+# After a phrase's first character: no letter before it (a digit may be: "4GW", "5bn").
+_NO_LETTER_BEFORE_FIRST = r"(?<![^\W\d].)"
+_WORD_END = r"(?![\w])"
 
-    A phrase with an uppercase letter (GW, Md, USD) matches with its exact case; others ignore case.
-    Word-like phrases get boundaries so "an" never matches inside "plan" or "ans".
-    """
-    parts = []
-    for ch in phrase:
-        if ch in APOSTROPHES:
-            parts.append(f"[{APOSTROPHES}]")
-        elif ch == " ":
-            parts.append(f"{SPACE}+")
-        else:
-            parts.append(re.escape(ch))
-    body = "".join(parts)
-    if phrase[:1].isalnum():
-        body = r"(?<![^\W\d])" + body  # no letter before; a digit may be ("4GW", "5bn")
-    if phrase[-1:].isalnum():
-        body += r"(?![\w])"
-    return body if any(c.isupper() for c in phrase) else f"(?i:{body})"
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex for one data-file phrase (see `alternation`)."""
+    return alternation([phrase])
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Non-capturing alternation of phrases, longest first so the regex prefers full phrases."""
-    unique = sorted({p for p in phrases if not p.startswith("_")}, key=len, reverse=True)
-    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+    """One regex for data-file phrases: either apostrophe, any run of spaces, case as each says.
+
+    A phrase with an uppercase letter (GW, Md, USD) matches with its exact case; others ignore
+    case. Word-like phrases get boundaries so "an" never matches inside "plan" or "ans"; "*"
+    stands for the rest of a word ("dépass*"). The phrases share a prefix tree: `re` tries an
+    alternation branch by branch at every position, so a flat list of 60 phrases is slow on a
+    whole article. Longer phrases are preferred.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in {p for p in phrases if p and not p.startswith("_")}:
+        exact = any(c.isupper() for c in phrase)
+        end = _WORD_END if phrase[-1].isalnum() or phrase.endswith("*") else ""
+        for first in _first_keys(phrase[0], exact):
+            node = trie.setdefault(first, {})
+            for ch in phrase[1:]:
+                node = node.setdefault(_char_pattern(ch, exact), {})
+            node[""] = end
+    return f"(?:{_emit(trie)})"
+
+
+def _first_keys(ch: str, exact: bool) -> list[str]:
+    """The first character as plain literals (both cases when case is ignored).
+
+    `re` then scans for the set of first characters instead of trying every position; the
+    "no letter before" test comes right after that character.
+    """
+    cases = [ch] if exact or ch.upper() == ch.lower() or len(ch.upper()) > 1 else [ch.lower(), ch.upper()]
+    after = _NO_LETTER_BEFORE_FIRST if ch.isalnum() else ""
+    return [re.escape(c) + after for c in cases]
+
+
+def _char_pattern(ch: str, exact: bool) -> str:
+    if ch == "*":
+        return r"\w*"
+    if ch in APOSTROPHES:
+        return f"[{APOSTROPHES}]"
+    if ch == " ":
+        return f"{SPACE}+"
+    upper, lower = ch.upper(), ch.lower()
+    if not exact and upper != lower and len(upper) == 1:
+        return f"[{lower}{upper}]"
+    return re.escape(ch)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    children = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
+    branches = [key + _emit(node[key]) for key in children]
+    if "" in node:
+        branches.append(node[""])  # the phrase ending here: tried after the longer ones
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 class PhraseTable:
@@ -188,14 +227,16 @@ def parse_amount(text: str) -> float | None:
 _QUALIFIERS = load_data("qualifiers.json")
 QUALIFIERS_BEFORE = PhraseTable(_QUALIFIERS["before"])
 QUALIFIERS_AFTER = PhraseTable(_QUALIFIERS["after"])
-QUALIFIER_LEADS = PhraseTable(_QUALIFIERS["lead"])
 VAGUE_HEADS = PhraseTable(_QUALIFIERS["vague_heads"])
 # A figure's grammar sits between these: qualifier words before it (in the span, group `qual`,
 # never starting inside a word) and after it (group `qafter`).
 QUALIFIED_START = rf"(?<![\w])(?:(?P<qual>{QUALIFIERS_BEFORE.pattern()}){SPACE}*)?"
 QUALIFIED_END = rf"(?:{SPACE}*,?{SPACE}*(?P<qafter>{QUALIFIERS_AFTER.pattern()}))?"
 # A lead verb qualifies the figure that follows it in the same clause, with no other figure between.
-_LEAD_RE = re.compile(rf"({QUALIFIER_LEADS.pattern()})[^\d.;:!?\n]{{0,60}}$")
+_LEAD_RE = re.compile(
+    "(?:" + "|".join(f"(?P<{q}>{alternation(verbs)})" for q, verbs in _QUALIFIERS["lead"].items()) + ")"
+    + r"[^\d.;:!?\n]{0,60}$"
+)
 _LEAD_WINDOW = 80
 
 
@@ -230,7 +271,7 @@ def opener_start(match: re.Match[str], openers: list[dict[str, list[str]]], sepa
 def lead_qualifier(text: str, start: int) -> str | None:
     """The qualifier of a lead verb earlier in the clause ("approche ... la barre du $1 trillion")."""
     found = _LEAD_RE.search(text, max(0, start - _LEAD_WINDOW), start)
-    return None if found is None else QUALIFIER_LEADS.get(found.group(1))
+    return None if found is None else found.lastgroup
 
 
 def qualifier_of(text: str, match: re.Match[str], start: int) -> str | None:
@@ -243,19 +284,8 @@ def qualifier_of(text: str, match: re.Match[str], start: int) -> str | None:
 
 
 def literal_trigger(phrases: Iterable[str]) -> re.Pattern[str]:
-    """A fast, loose regex for the first word of any phrase, in lower, Capitalised or UPPER case.
-
-    Case-sensitive literal alternations are an order of magnitude faster in `re` than `(?i:...)`.
-    """
-    firsts = {re.split(r"[ '’]", p, maxsplit=1)[0] for p in phrases if p and not p.startswith("_")}
-    variants = {v for w in firsts if w for v in _case_variants(w)}
-    return re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
-
-
-def _case_variants(word: str) -> tuple[str, ...]:
-    if any(c.isupper() for c in word):
-        return (word,)  # codes and symbols keep their case (USD, GW)
-    return word, word.capitalize(), word.upper()
+    """A fast, loose regex for the first word of any phrase: where a mention may be."""
+    return re.compile(alternation({re.split(r"[ '’]", p, maxsplit=1)[0] for p in phrases}))
 
 
 def finditer_near(grammar: re.Pattern[str], trigger: re.Pattern[str], text: str,

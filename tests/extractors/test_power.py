@@ -60,6 +60,9 @@ SINGLE = [
     ("Un parc pouvant atteindre 3 GW.", _expect("pouvant atteindre 3 GW", 3.0, qualifier="up_to")),
     ("Un parc dépassant 4 GW.", _expect("dépassant 4 GW", 4.0, qualifier="more_than")),
     ("Un parc au-delà de 4 GW.", _expect("au-delà de 4 GW", 4.0, qualifier="more_than")),
+    ("À terme, le campus pourrait atteindre 1,5 GW.", _expect("1,5 GW", 1.5, qualifier="up_to")),
+    ("La demande approcherait bientôt 30 GW.", _expect("30 GW", 30.0, qualifier="approx")),
+    ("La capacité a franchi la barre des 2 GW.", _expect("2 GW", 2.0, qualifier="more_than")),
     ("Le site consomme 1 GW environ.", _expect("1 GW environ", 1.0, qualifier="approx")),
     # vague
     ("Il faudra plusieurs dizaines de gigawatts.", _expect("plusieurs dizaines de gigawatts", qualifier="vague")),
