@@ -1,15 +1,16 @@
 """Running the extractors over read articles: one pipeline per process, `nlp.pipe` in batches.
 
-An article longer than `max_chunk_chars` is parsed in pieces cut at paragraph breaks (else at a line
-or sentence end, else at a space), so a 20 MB article stays under spaCy's `nlp.max_length` and in
-bounded memory. Each piece's mention offsets are shifted back by the piece's start, so
+Memory stays bounded whatever the input: an article longer than `max_doc_chars` is parsed in pieces of
+at most `chunk_chars`, cut at paragraph breaks (else at a line or sentence end, else at a space), and
+no batch holds more than `BATCH_CHARS` of text. A 20 MB article thus stays under spaCy's
+`nlp.max_length`, and each piece's mention offsets are shifted back by the piece's start, so
 `article.text[start:end] == text` still holds for the whole article. Context does not cross a cut.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -21,8 +22,11 @@ from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from flows.articles import Article
 
-# Ordinary articles (the corpus's longest is 68k chars) are parsed whole.
-MAX_CHUNK_CHARS = 100_000
+# Ordinary articles (the corpus's longest is 68k chars) are parsed whole; longer ones in pieces.
+MAX_DOC_CHARS = 100_000
+CHUNK_CHARS = 20_000
+# Text parsed in one nlp.pipe batch: 16 pieces of 100k chars peaked at 1.7 GB, 80k chars at 0.8 GB.
+BATCH_CHARS = 100_000
 # Where to cut a long text, best first: after a blank line, a line end, a sentence end, a space.
 _CUT_POINTS = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?…»][ \t]"), re.compile(r"\s"))
 
@@ -62,7 +66,7 @@ def cut_at(text: str, start: int, limit: int) -> int:
     return end
 
 
-def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+def chunk_spans(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Contiguous `(start, end)` pieces covering `text`, each at most `max_chars` long."""
     spans, start = [], 0
     while start < len(text):
@@ -84,16 +88,42 @@ def mention_rows(doc: Doc, article: Article, offset: int, published: str | None)
             for m in extract_mentions(doc, published=published)]
 
 
+Piece = tuple[str, tuple[int, int]]  # (text, (article index, offset of the piece in the article))
+
+
+def pieces_of(articles: Sequence[Article], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
+    for index, article in enumerate(articles):
+        if len(article.text) <= max_doc_chars:
+            yield article.text, (index, 0)
+        else:
+            yield from ((article.text[a:b], (index, a)) for a, b in chunk_spans(article.text, chunk_chars))
+
+
+def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterator[list[Piece]]:
+    """Consecutive pieces, at most `batch_size` of them and (unless one alone is longer) `max_chars` of text."""
+    batch: list[Piece] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or chars + len(piece[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
+
+
+def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int]]]:
+    for batch in batches(pieces, batch_size, BATCH_CHARS):
+        yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+
 def extract_articles(
-    articles: Sequence[Article], nlp: Language, *, batch_size: int = 16, max_chunk_chars: int = MAX_CHUNK_CHARS,
+    articles: Sequence[Article], nlp: Language, *, batch_size: int = 16,
+    max_doc_chars: int = MAX_DOC_CHARS, chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Extracted]:
     """Mention rows (CONTRACT.md `mentions` columns) for each article, in input order."""
-    pieces = (
-        (article.text[start:end], (index, start))
-        for index, article in enumerate(articles)
-        for start, end in chunk_spans(article.text, max_chunk_chars)
-    )
-    docs = nlp.pipe(pieces, batch_size=batch_size, as_tuples=True)
+    docs = parse(pieces_of(articles, max_doc_chars, chunk_chars), nlp, batch_size)
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
         article = articles[index]
         published = find_published(article.text)

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flows.articles import Article, Rejected, discover, read_article
-from flows.extract import chunk_spans, extract_articles
+from flows.extract import batches, chunk_spans, extract_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,23 @@ def test_article_in_pieces_gives_the_same_mentions(nlp: object, name: str) -> No
     article = read_article(ROOT / "raw" / name)
     assert isinstance(article, Article)
     whole = next(extract_articles([article], nlp)).rows  # type: ignore[arg-type]
-    pieces = next(extract_articles([article], nlp, max_chunk_chars=1500)).rows  # type: ignore[arg-type]
+    pieces = next(extract_articles([article], nlp, max_doc_chars=1500, chunk_chars=1500)).rows  # type: ignore[arg-type]
     assert len(chunk_spans(article.text, 1500)) > 3
     assert all(article.text[r["start"] : r["end"]] == r["text"] for r in pieces)
     assert [(r["type"], r["start"], r["end"]) for r in pieces] == [(r["type"], r["start"], r["end"]) for r in whole]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "batch_size", "max_chars", "expected"),
+    [
+        ([5, 5, 5, 5], 3, 100, [3, 1]),  # by count
+        ([40, 40, 40, 10], 16, 100, [2, 2]),  # by characters
+        ([150, 5], 16, 100, [1, 1]),  # one piece longer than the budget goes alone
+    ],
+)
+def test_batches_bound_count_and_characters(sizes: list[int], batch_size: int, max_chars: int,
+                                            expected: list[int]) -> None:
+    pieces = [("x" * n, (i, 0)) for i, n in enumerate(sizes)]
+    got = list(batches(pieces, batch_size, max_chars))
+    assert [len(b) for b in got] == expected
+    assert [p for b in got for p in b] == pieces
