@@ -33,6 +33,7 @@ from extractors.numbers import (
     qualifier_of,
     range_parts,
     scale_factor,
+    scaled,
     sentence_finder,
 )
 from extractors.records import MoneyMention
@@ -62,7 +63,7 @@ _PER = (
 )
 _AMOUNT = (
     rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
-    rf"(?P<range>{_S}*(?P<sep>{_SEP}){_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
+    rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP}){_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
 )
 _VAGUE = rf"(?:(?P<vhead>{VAGUE_HEADS.pattern()}){_S}+)?(?P<vscale>{VAGUE_SCALES.pattern()})"
@@ -70,6 +71,7 @@ MONEY_RE = re.compile(
     rf"{QUALIFIED_START}{_OPEN}?"
     rf"(?:{_VAGUE}|{_AMOUNT})"
     rf"(?:{_S}*(?P<cur>{_CUR_AFTER}))?"
+    rf"(?:{_S}+{alternation(_DATA['tax_markers'])})?"
     rf"(?:{_PER})?"
     rf"{QUALIFIED_END}"
 )
@@ -103,7 +105,7 @@ class _Amount:
 def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
     text = doc.text
-    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) if (a := _read(text, m)) is not None]
+    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
     kept = {(a.start, a.end): a for a in amounts}
     chosen = [kept[span] for span in drop_overlaps(kept)]
     explicit = [a for a in chosen if a.currency is not None]
@@ -115,16 +117,18 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     ]
 
 
-def _read(text: str, match: re.Match[str]) -> _Amount | None:
-    """Validate one grammar match; a range that does not hold falls back to its first amount."""
+def _read(text: str, match: re.Match[str]) -> list[_Amount]:
+    """Validate one grammar match; a range that does not hold is read as its two amounts."""
     if match.group("range") is not None and not _range_holds(match):
-        # Not a range ("début 2025 à 47 milliards"): the first amount, else the second one.
-        single = _SINGLE_RE.match(text, match.start())
-        first = None if single is None else _read(text, single)
-        if first is not None:
-            return first
-        second = _SINGLE_RE.match(text, match.start("c2") if match.group("c2") else match.start("n2"))
-        return None if second is None else _read(text, second)
+        # "début 2025 à 47 milliards", "10 milliards d'euros à 20 milliards d'euros"
+        first = _SINGLE_RE.match(text, match.start())
+        second = MONEY_RE.match(text, match.start("c2") if match.group("c2") else match.start("n2"))
+        return [a for part in (first, second) if part is not None for a in _read(text, part)]
+    amount = _read_one(text, match)
+    return [] if amount is None else [amount]
+
+
+def _read_one(text: str, match: re.Match[str]) -> _Amount | None:
     currency = _currency(match)
     if match.group("vscale") is not None:
         return _vague(match, currency)
@@ -139,6 +143,8 @@ def _read(text: str, match: re.Match[str]) -> _Amount | None:
 def _range_holds(match: re.Match[str]) -> bool:
     if match.group("s1") and not match.group("s2"):
         return False  # "5 milliards à 10 ans": the second figure is something else
+    if match.group("cur1") and not _currency_repeated(match):
+        return False  # "10 milliards d'euros à 20 milliards" is two amounts unless "de/entre ... €"
     low, high = _bounds(match)
     return low is not None and high is not None and low < high
 
@@ -149,18 +155,27 @@ def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     n2 = parse_number(match.group("n2"), scaled=bool(scale2))
     if n1 is None or n2 is None:
         return None, None
-    return n1 * scale_factor(scale1 or scale2), n2 * scale_factor(scale2)
+    return scaled(n1, scale_factor(scale1 or scale2)), scaled(n2, scale_factor(scale2))
 
 
 def _abbreviated(*scales: str | None) -> bool:
     return any(s in SCALE_ABBREVIATIONS for s in scales if s)
 
 
+def _currency_repeated(match: re.Match[str]) -> bool:
+    """A currency after each bound ("entre 5 M€ et 10 M€") makes a range only after an opener."""
+    opened = opener_start(match, _OPENERS, match.group("sep")) is not None
+    return opened and _currency_after(match.group("cur1")) == _currency_after(match.group("cur"))
+
+
 def _currency(match: re.Match[str]) -> str | None:
     for group in ("c1", "c2"):
         if match.group(group):
             return CURRENCY_SYMBOLS.get(match.group(group))
-    found = match.group("cur")
+    return _currency_after(match.group("cur") or match.group("cur1"))
+
+
+def _currency_after(found: str | None) -> str | None:
     if not found:
         return None
     word = re.sub(r"^(?i:de\s+|d['’]\s*)", "", found)
@@ -189,7 +204,7 @@ def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | N
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
-        value, low, high = (number + half) * scale_factor(scale), None, None
+        value, low, high = scaled(number + half, scale_factor(scale)), None, None
     qualifier = qualifier_of(text, match, start)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,

@@ -212,6 +212,11 @@ def scale_factor(word: str | None) -> float:
     return float(SCALE_WORDS.get(word) or 1.0)
 
 
+def scaled(number: float, factor: float) -> float:
+    """number × factor without binary noise: 1650 × 0.001 is 1.65, not 1.6500000000000001."""
+    return float(f"{number * factor:.12g}")
+
+
 def parse_amount(text: str) -> float | None:
     """A figure with an optional scale: "1,25 milliard" -> 1.25e9, "4,5 Md" -> 4.5e9, "cinq" -> 5."""
     match = _AMOUNT_RE.fullmatch(text.strip())
@@ -219,7 +224,7 @@ def parse_amount(text: str) -> float | None:
         return None
     number, scale = match.groups()
     value = parse_number(number, scaled=bool(scale))
-    return None if value is None else value * scale_factor(scale)
+    return None if value is None else scaled(value, scale_factor(scale))
 
 
 # --- Grammar pieces shared by the money and power extractors ---------------------------------

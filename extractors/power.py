@@ -7,6 +7,7 @@ units with no figure ("des mégawatts stables", "par gigawatt") are not power fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from extractors.numbers import (
     parse_number,
     qualifier_of,
     range_parts,
+    scaled,
     sentence_finder,
 )
 from extractors.records import PowerMention
@@ -62,37 +64,43 @@ _PRICE_WINDOW = 40
 
 def extract_power(doc: Doc) -> list[PowerMention]:
     """Every power mention of the doc, in reading order, none overlapping."""
-    found: dict[tuple[int, int], PowerMention] = {}
     text, sentence = doc.text, sentence_finder(doc)  # Doc.text joins every token: read it once
-    for match in finditer_near(POWER_RE, _TRIGGER_RE, text):
-        mention = _read(text, match, sentence)
-        if mention is not None:
-            found[(mention.start, mention.end)] = mention
+    found = {
+        (m.start, m.end): m
+        for match in finditer_near(POWER_RE, _TRIGGER_RE, text)
+        for m in _read(text, match, sentence)
+    }
     return [found[span] for span in drop_overlaps(found)]
 
 
-def _read(text: str, match: re.Match[str], sentence: Bounds) -> PowerMention | None:
+def _read(text: str, match: re.Match[str], sentence: Bounds) -> list[PowerMention]:
     mention = partial(_mention, text, sentence)
     start = _start(match)
     if _is_denominator(text, match, start):
-        return None
+        return []
     if match.group("vunit") is not None:
-        magnitude = float(POWER_VAGUE_HEADS.get(match.group("vhead"))) * UNITS.get(match.group("vunit"))
-        return mention(start, match.end(), qualifier="vague", magnitude=magnitude)
-    low, high = _range(match)
+        magnitude = scaled(POWER_VAGUE_HEADS.get(match.group("vhead")), UNITS.get(match.group("vunit")))
+        return [mention(start, match.end(), qualifier="vague", magnitude=magnitude)]
     qualifier = qualifier_of(text, match, start)
+    if not (match.group("range") or match.group("srange")):
+        return _figure(match, start, match.end(), qualifier, mention)
+    low, high = _range(match)
     if low is not None and high is not None:
-        return mention(start, match.end(), low_gw=low, high_gw=high, qualifier=qualifier)
-    # No range, or one that does not hold ("5 GW à 2 MW"): the figure that carries the unit.
-    number, unit = ("n1", "u1") if match.group("u1") else ("sn2", "su2")
-    value = parse_number(match.group(number))
+        return [mention(start, match.end(), low_gw=low, high_gw=high, qualifier=qualifier)]
+    # Not a range ("5 GW à 2 MW", "de 2025 à 5 GW"): each figure that carries a unit.
+    second = POWER_RE.match(text, match.start("n2") if match.group("range") else match.start("sn2"))
+    rest = [] if second is None else _read(text, second, sentence)
+    alone = match.start("qual") if match.group("qual") else match.start("n1")  # no range opener
+    first = _figure(match, alone, match.end("u1"), qualifier, mention) if match.group("u1") else []
+    return first + rest
+
+
+def _figure(match: re.Match[str], start: int, end: int, qualifier: str | None,
+            mention: Callable[..., PowerMention]) -> list[PowerMention]:
+    value = parse_number(match.group("n1"))
     if value is None:
-        return None
-    first = start if number == "n1" else match.start(number)
-    broken_range = match.group("range") or match.group("srange")
-    end = match.end(unit) if broken_range else match.end()
-    return mention(first, end, value_gw=value * UNITS.get(match.group(unit)),
-                   qualifier=qualifier if number == "n1" else None)
+        return []
+    return [mention(start, end, value_gw=scaled(value, UNITS.get(match.group("u1"))), qualifier=qualifier)]
 
 
 def _is_denominator(text: str, match: re.Match[str], start: int) -> bool:
@@ -116,7 +124,7 @@ def _range(match: re.Match[str]) -> tuple[float | None, float | None]:
         return None, None
     if n1 is None or n2 is None or n1 * u1 >= n2 * u2:
         return None, None
-    return n1 * u1, n2 * u2
+    return scaled(n1, u1), scaled(n2, u2)
 
 
 def _start(match: re.Match[str]) -> int:

@@ -110,6 +110,9 @@ SINGLE = [
     ("Compter entre cinq et six millions d'euros.", _expect("entre cinq et six millions d'euros", low=5e6,
                                                             high=6e6)),
     ("Un budget de 10 ou 12 millions d'euros.", _expect("10 ou 12 millions d'euros", low=1e7, high=1.2e7)),
+    ("Un ticket compris entre 5 M€ et 10 M€.", _expect("entre 5 M€ et 10 M€", low=5e6, high=1e7)),
+    ("Une offre de 2 milliards de dollars à 3 milliards de dollars.",
+     _expect("de 2 milliards de dollars à 3 milliards de dollars", low=2e9, high=3e9, currency="USD")),
     # qualifiers
     ("Le rachat se fera pour environ 390 millions d'euros.",
      _expect("environ 390 millions d'euros", 3.9e8, qualifier="approx")),
@@ -182,6 +185,8 @@ SINGLE = [
     ("Ils ont levé 3 milliards d'euros l'an dernier.", _expect("3 milliards d'euros", 3e9)),
     ("Une levée de 40 M€ le mois prochain.", _expect("40 M€", 4e7)),
     ("It charges $20 a month.", _expect("$20 a month", 20.0, currency="USD", per="month")),
+    ("Le serveur se loue 2 000 € HT par mois.", _expect("2 000 € HT par mois", 2000.0, per="month")),
+    ("Le serveur se loue 2 400 € TTC.", _expect("2 400 € TTC", 2400.0)),
     # vague amounts
     ("Il investit des milliards de dollars dans le cloud.",
      _expect("des milliards de dollars", currency="USD", qualifier="vague")),
@@ -299,3 +304,18 @@ def test_text_and_offsets_agree(nlp: Language) -> None:
     [found] = extract_money(nlp(text))
     assert text[found.start : found.end] == found.text == "environ 12 milliards d’euros par an"
     assert found.sentence.endswith("Le plan prévoit environ 12 milliards d’euros par an.")
+
+
+def test_amounts_with_their_own_currency_are_no_range_without_an_opener(nlp: Language) -> None:
+    found = extract_money(nlp("Le budget passe 10 milliards d'euros à 20 milliards d'euros en un an."))
+    assert [(m.text, m.value) for m in found] == [("10 milliards d'euros", 1e10), ("20 milliards d'euros", 2e10)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Une amende de 4,1 milliards d'euros.", 4.1e9), ("Un prêt de 0,3 million d'euros.", 3e5),
+     ("Un coût de 1,15 Md€.", 1.15e9)],
+)
+def test_values_carry_no_binary_noise(nlp: Language, sentence: str, value: float) -> None:
+    [found] = extract_money(nlp(sentence))
+    assert found.value == value

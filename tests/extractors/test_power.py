@@ -134,3 +134,24 @@ def test_mentions_are_sorted_and_do_not_overlap(nlp: Language) -> None:
     found = extract_power(nlp(text))
     assert [m.text for m in found] == ["de 2 GW à 5 GW", "plus de 10 gigawatts", "10 000 MW"]
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Un réacteur de 1 650 MWe.", 1.65), ("Une tranche de 1,1 GW.", 1.1), ("Un rack de 130 kW.", 1.3e-4)],
+)
+def test_values_carry_no_binary_noise(nlp: Language, sentence: str, value: float) -> None:
+    [found] = extract_power(nlp(sentence))
+    assert found.value_gw == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        ("La tranche de 5 GW à 2 MW près.", ["5 GW", "2 MW"]),
+        ("De 2025 à 5 GW en cinq ans.", ["5 GW"]),
+        ("Le site de 2 GW à Dunkerque.", ["2 GW"]),
+    ],
+)
+def test_a_range_that_does_not_hold_gives_its_figures(nlp: Language, sentence: str, spans: list[str]) -> None:
+    assert [m.text for m in extract_power(nlp(sentence))] == spans
