@@ -11,6 +11,8 @@ holds the curated folder's lock (`lock.py`).
 from __future__ import annotations
 
 import math
+import os
+import socket
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -144,11 +146,19 @@ def plan_articles(
     return plan, state
 
 
+class VersionMismatch(RuntimeError):
+    """A worker runs other extractor code than the flow planned with (a stale Dask worker)."""
+
+
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: Sequence[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> BatchResult:
+def extract_batch(articles: Sequence[Article], version: str, batch_size: int = DEFAULT_BATCH_SIZE) -> BatchResult:
     """Extract one batch of read articles (on whichever process or Dask worker runs the task)."""
     logger = get_run_logger()
-    version = extractor_version()
+    if extractor_version() != version:
+        raise VersionMismatch(
+            f"this worker ({socket.gethostname()}, pid {os.getpid()}) has extractors {extractor_version()}, "
+            f"the flow planned with {version}: install the same code on every worker and restart them"
+        )
     result = BatchResult()
     for done in extract_articles(articles, load_nlp(), batch_size=batch_size):
         per_type = Counter(row["type"] for row in done.rows)
@@ -209,7 +219,7 @@ def progress_sink(total: int) -> Callable[[float], None]:
     return lambda percent: update_progress_artifact(artifact_id, percent)
 
 
-def extract_all(articles: Sequence[Article], batch_size: int) -> list[BatchResult]:
+def extract_all(articles: Sequence[Article], version: str, batch_size: int) -> list[BatchResult]:
     """Extract every planned article, in the flow process or submitted to the flow's task runner."""
     if not articles:
         return []
@@ -218,10 +228,10 @@ def extract_all(articles: Sequence[Article], batch_size: int) -> list[BatchResul
     if runs_in_flow_process():
         results = []
         for part in parts:
-            results.append(extract_batch(quote(part), batch_size))
+            results.append(extract_batch(part, version, batch_size))
             progress.advance(len(part))
         return results
-    futures = [extract_batch.submit(quote(part), batch_size) for part in parts]
+    futures = [extract_batch.submit(part, version, batch_size) for part in parts]
     sizes = {future.task_run_id: len(part) for future, part in zip(futures, parts, strict=True)}
     for future in as_completed(futures):
         progress.advance(sizes[future.task_run_id])
@@ -244,7 +254,7 @@ def curate(
     with curated_lock(curated_dir):
         paths = discover_articles(raw_dir)
         plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
-        batches = extract_all(plan.extract, batch_size)
+        batches = extract_all(plan.extract, extractor_version(), batch_size)
         summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
     create_table_artifact(
         key="infrafacts-run-summary",

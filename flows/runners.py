@@ -24,8 +24,9 @@ def task_runner(workers: int | None = None, address: str | None = None) -> TaskR
 
     if address:
         return DaskTaskRunner(address=address)
+    # One thread per worker: spaCy holds the GIL. Dashboard on a free port: 8787 may be taken.
     return DaskTaskRunner(cluster_kwargs={
-        "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+        "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
     })
 
 
