@@ -45,8 +45,6 @@ CURRENCY_WORDS = PhraseTable(_DATA["currency_words"])
 VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])
 PER_UNITS = PhraseTable(_DATA["per"])
 PER_ADJECTIVES = PhraseTable(_DATA["per_adjectives"])
-MONEY_NOUNS = PhraseTable(dict.fromkeys(_DATA["money_nouns"], True))
-DE_NON_NOUNS = PhraseTable(dict.fromkeys(_DATA["de_non_nouns"], True))
 _OPENERS = _DATA["range_openers"]
 
 _S = SPACE
@@ -55,15 +53,16 @@ _OPEN, _SEP = range_parts(_OPENERS, _DATA["range_separators"])
 _CUR_SYMBOL = CURRENCY_SYMBOLS.pattern()
 _CUR_AFTER = f"(?:{_DE}(?:{CURRENCY_WORDS.pattern()}|{_CUR_SYMBOL})|{_CUR_SYMBOL}|{CURRENCY_WORDS.pattern()})"
 _PER = (
-    rf"{_S}*(?:{alternation(_DATA['per_connectors'])}){_S}*"
-    rf"(?:(?i:le|la|un|une|1|l['’]){_S}*)?(?P<per>{PER_UNITS.pattern()})"
+    rf"{_S}*{alternation(_DATA['per_connectors'])}{_S}*"
+    rf"(?:{alternation(_DATA['per_determiners'])}{_S}*)?(?P<per>{PER_UNITS.pattern()})"
     rf"|{_S}+(?P<per_adj>{PER_ADJECTIVES.pattern()})"
     rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
 _AMOUNT = (
     rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
-    rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP}){_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
+    rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
+    rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
 )
 _VAGUE = rf"(?:(?P<vhead>{VAGUE_HEADS.pattern()}){_S}+)?(?P<vscale>{VAGUE_SCALES.pattern()})"
@@ -82,8 +81,12 @@ _TRIGGER_RE = literal_trigger(
 # The same grammar without ranges: the fallback when a matched range does not hold.
 _SINGLE_RE = re.compile(MONEY_RE.pattern.replace("(?P<range>", "(?P<range>(?!)", 1))
 
-_AFTER_DE_RE = re.compile(rf"{_S}*{_DE}(\w+(?:['’]\w+)?)")
-_MONEY_CUE_RE = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _DATA['money_cues']))})\w*)[^.;:!?\n]*$")
+# What follows "de" after an amount with no currency: a money noun, a word that is no noun, or else.
+_AFTER_DE_RE = re.compile(
+    rf"{_S}*{_DE}(?:(?P<money>{alternation(_DATA['money_nouns'])})|(?P<skip>{alternation(_DATA['de_non_nouns'])})"
+    r"|\w)"
+)
+_MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
 _CUE_WINDOW = 60
 
 
@@ -185,8 +188,8 @@ def _currency_after(found: str | None) -> str | None:
 def _vague(match: re.Match[str], currency: str | None) -> _Amount | None:
     if match.group("vhead") is None and currency is None:
         return None  # a bare "milliards" is money only with its currency ("à milliards de dollars")
-    start = match.start("qual") if match.group("qual") else match.start("vhead") if match.group(
-        "vhead") else match.start("vscale")
+    first = next(group for group in ("qual", "vhead", "vscale") if match.group(group))
+    start = match.start(first)
     return _Amount(
         start=start, end=match.end(), value=None, low=None, high=None, currency=currency,
         qualifier="vague", per=_per(match), magnitude=float(VAGUE_SCALES.get(match.group("vscale"))),
@@ -239,8 +242,8 @@ def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sente
     noun after it, a money word just before or an explicit amount in the same sentence decides.
     """
     after = _AFTER_DE_RE.match(text, amount.end)
-    if after is not None and not DE_NON_NOUNS.get(after.group(1)):
-        return bool(MONEY_NOUNS.get(after.group(1)))
+    if after is not None and not after.group("skip"):
+        return bool(after.group("money"))
     if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
         return True
     first, last = sentence(amount.start, amount.end)
