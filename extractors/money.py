@@ -33,8 +33,8 @@ from extractors.numbers import (
     qualifier_of,
     range_parts,
     scale_factor,
-    scaled,
     sentence_finder,
+    times,
 )
 from extractors.records import MoneyMention
 from extractors.spans import drop_overlaps
@@ -158,7 +158,7 @@ def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     n2 = parse_number(match.group("n2"), scaled=bool(scale2))
     if n1 is None or n2 is None:
         return None, None
-    return scaled(n1, scale_factor(scale1 or scale2)), scaled(n2, scale_factor(scale2))
+    return times(n1, scale_factor(scale1 or scale2)), times(n2, scale_factor(scale2))
 
 
 def _abbreviated(*scales: str | None) -> bool:
@@ -207,7 +207,7 @@ def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | N
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
-        value, low, high = scaled(number + half, scale_factor(scale)), None, None
+        value, low, high = times(number + half, scale_factor(scale)), None, None
     qualifier = qualifier_of(text, match, start)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,

@@ -34,15 +34,6 @@ DIGITS = (
     r"|\d+"
     r")(?:[.,]\d+)?"
 )
-_NUMBER_WORDS = (
-    "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
-    "cinquante", "soixante", "cent", "cents", "mille",
-)
-_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-# "et" joins number words only before un/une/onze ("vingt et un"); "cinq et six" is two figures.
-WORDS = rf"(?i:\b{_WORD}(?:(?:-|{SPACE}+)(?:et(?:-|{SPACE}+)(?=(?:un|une|onze)\b))?{_WORD})*\b)"
-NUMBER = f"(?:{DIGITS}|{WORDS})"
 
 # The package directory, not importlib.resources: `extractors` can resolve as a namespace package
 # under pytest (tests/extractors has no __init__.py) and files() fails there.
@@ -122,6 +113,17 @@ def _depth(node: dict[str, Any]) -> int:
     return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
+_NUMBER_WORDS = (
+    "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
+    "cinquante", "soixante", "cent", "cents", "mille",
+)
+_WORD = alternation(_NUMBER_WORDS)
+# "et" joins number words only before un/une/onze ("vingt et un"); "cinq et six" is two figures.
+WORDS = rf"{_WORD}(?:(?:-|{SPACE}+)(?:[eE][tT](?:-|{SPACE}+)(?=(?i:un|une|onze)\b))?{_WORD})*"
+NUMBER = f"(?:{DIGITS}|{WORDS})"
+
+
 class PhraseTable:
     """A data table looked up by matched text: exact-case keys first (M vs m), then any case.
 
@@ -161,7 +163,7 @@ SCALE_ABBREVIATION = (
 SCALE = f"(?:{SCALE_WORD}|{SCALE_ABBREVIATION})"
 
 _AMOUNT_RE = re.compile(rf"({NUMBER})(?:{SPACE}*({SCALE}))?")
-_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_SPACES = re.compile(r"\s")  # NBSP and thin NBSP included
 
 
 def parse_digits(text: str, *, scaled: bool = False) -> float:
@@ -212,7 +214,7 @@ def scale_factor(word: str | None) -> float:
     return float(SCALE_WORDS.get(word) or 1.0)
 
 
-def scaled(number: float, factor: float) -> float:
+def times(number: float, factor: float) -> float:
     """number × factor without binary noise: 1650 × 0.001 is 1.65, not 1.6500000000000001."""
     return float(f"{number * factor:.12g}")
 
@@ -224,7 +226,7 @@ def parse_amount(text: str) -> float | None:
         return None
     number, scale = match.groups()
     value = parse_number(number, scaled=bool(scale))
-    return None if value is None else scaled(value, scale_factor(scale))
+    return None if value is None else times(value, scale_factor(scale))
 
 
 # --- Grammar pieces shared by the money and power extractors ---------------------------------

@@ -28,8 +28,8 @@ from extractors.numbers import (
     parse_number,
     qualifier_of,
     range_parts,
-    scaled,
     sentence_finder,
+    times,
 )
 from extractors.records import PowerMention
 from extractors.spans import drop_overlaps
@@ -79,7 +79,7 @@ def _read(text: str, match: re.Match[str], sentence: Bounds) -> list[PowerMentio
     if _is_denominator(text, match, start):
         return []
     if match.group("vunit") is not None:
-        magnitude = scaled(POWER_VAGUE_HEADS.get(match.group("vhead")), UNITS.get(match.group("vunit")))
+        magnitude = times(POWER_VAGUE_HEADS.get(match.group("vhead")), UNITS.get(match.group("vunit")))
         return [mention(start, match.end(), qualifier="vague", magnitude=magnitude)]
     qualifier = qualifier_of(text, match, start)
     if not (match.group("range") or match.group("srange")):
@@ -100,7 +100,7 @@ def _figure(match: re.Match[str], start: int, end: int, qualifier: str | None,
     value = parse_number(match.group("n1"))
     if value is None:
         return []
-    return [mention(start, end, value_gw=scaled(value, UNITS.get(match.group("u1"))), qualifier=qualifier)]
+    return [mention(start, end, value_gw=times(value, UNITS.get(match.group("u1"))), qualifier=qualifier)]
 
 
 def _is_denominator(text: str, match: re.Match[str], start: int) -> bool:
@@ -124,7 +124,7 @@ def _range(match: re.Match[str]) -> tuple[float | None, float | None]:
         return None, None
     if n1 is None or n2 is None or n1 * u1 >= n2 * u2:
         return None, None
-    return scaled(n1, u1), scaled(n2, u2)
+    return times(n1, u1), times(n2, u2)
 
 
 def _start(match: re.Match[str]) -> int:
