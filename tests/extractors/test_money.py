@@ -6,6 +6,8 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from extractors.money import extract_money
@@ -323,3 +325,28 @@ def test_amounts_with_their_own_currency_are_no_range_without_an_opener(nlp: Lan
 def test_values_carry_no_binary_noise(nlp: Language, sentence: str, value: float) -> None:
     [found] = extract_money(nlp(sentence))
     assert found.value == value
+
+
+_CURRENCY_STYLES = [("{} milliards de dollars", 1e9, "USD"), ("{} millions d'euros", 1e6, "EUR"),
+                    ("${} milliards", 1e9, "USD"), ("{} Md€", 1e9, "EUR"), ("{} M$", 1e6, "USD"),
+                    ("{} €", 1.0, "EUR"), ("£{}bn", 1e9, "GBP"), ("{} k€", 1e3, "EUR")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    integer=st.integers(min_value=1, max_value=999_999),
+    decimals=st.sampled_from(["", "5", "25"]),
+    comma=st.booleans(),
+    style=st.sampled_from(_CURRENCY_STYLES),
+    space=st.sampled_from([" ", NBSP, THIN]),
+)
+def test_any_written_amount_is_found_with_its_value(nlp: Language, integer: int, decimals: str, comma: bool,
+                                                    style: tuple[str, float, str], space: str) -> None:
+    template, factor, currency = style
+    digits = f"{integer:,}".replace(",", space) if comma else str(integer)
+    figure = digits + ("," + decimals if decimals else "")
+    text = f"Le groupe a annoncé {template.format(figure)} pour son projet."
+    [found] = extract_money(nlp(text))
+    assert found.text == template.format(figure)
+    assert found.value == pytest.approx(float(f"{integer}.{decimals or 0}") * factor, rel=1e-9)
+    assert found.currency == currency

@@ -6,6 +6,8 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from extractors.power import extract_power
@@ -155,3 +157,19 @@ def test_values_carry_no_binary_noise(nlp: Language, sentence: str, value: float
 )
 def test_a_range_that_does_not_hold_gives_its_figures(nlp: Language, sentence: str, spans: list[str]) -> None:
     assert [m.text for m in extract_power(nlp(sentence))] == spans
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    integer=st.integers(min_value=1, max_value=99_999),
+    decimals=st.sampled_from(["", "5", "25"]),
+    unit=st.sampled_from([("MW", 1e-3), ("GW", 1.0), ("gigawatts", 1.0), ("mégawatts", 1e-3), ("kW", 1e-6)]),
+    space=st.sampled_from([" ", NBSP, "\u202f"]),
+)
+def test_any_written_power_is_found_in_gigawatts(nlp: Language, integer: int, decimals: str,
+                                                 unit: tuple[str, float], space: str) -> None:
+    figure = f"{integer:,}".replace(",", space) + ("," + decimals if decimals else "")
+    span = f"{figure}{space}{unit[0]}"
+    [found] = extract_power(nlp(f"Le site disposera de {span} dès 2027."))
+    assert found.text == span
+    assert found.value_gw == pytest.approx(float(f"{integer}.{decimals or 0}") * unit[1], rel=1e-9)
