@@ -119,3 +119,16 @@ def test_progress_is_quiet_when_stderr_is_not_a_terminal(monkeypatch: pytest.Mon
     progress = Progress(2, stream=stream, every=1)
     progress.advance(2)
     assert stream.getvalue() == ""
+
+
+@pytest.mark.integration
+def test_flow_itself_refuses_a_locked_folder(
+    prefect_harness: None, holder: tuple[Path, subprocess.Popen[str]]
+) -> None:
+    """Scheduled runs call the flow directly (no CLI): the flow takes the lock too."""
+    from flows.main import curate
+
+    curated, proc = holder
+    with pytest.raises(CuratedLocked, match=f"pid {proc.pid}"):
+        curate(raw_dir=str(ROOT / "raw"), curated_dir=str(curated))
+    assert not (curated / "mentions.parquet").exists()
