@@ -87,7 +87,7 @@ _AFTER_DE_RE = re.compile(
     r"|\w)"
 )
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
-_CUE_WINDOW = 60
+_CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
 
 
 @dataclass(frozen=True, slots=True)

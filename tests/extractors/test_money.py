@@ -288,6 +288,8 @@ NOT_MONEY = [
     "La puissance atteint 5 gigawatts.",
     "Le prix est en baisse de 30 %.",
     "Combien coûtent ces machines ? Des millions, répond-il.",
+    "Ce modèle d'une grande valeur pour les chercheurs du monde entier compte 70 milliards.",
+    "Amazon annonce 8 milliards, puis 4 milliards supplémentaires.",
 ]
 
 
