@@ -83,5 +83,5 @@ def test_other_folder_with_a_bad_file(prefect_harness: None, tmp_path: Path) -> 
     assert (summary.processed, summary.rejected) == (2, 1)
     money = mentions[mentions["type"] == "money"].iloc[0]
     assert (money["value"], money["currency"]) == (2.5e9, "EUR")
-    power = mentions[mentions["type"] == "power"].sort_values("start")
+    power = mentions[mentions["type"] == "power"].sort_values(["article_id", "start"])
     assert power["value_gw"].tolist() == [0.3, 1.0]
