@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extractors.records import DateMention
-from extractors.spans import sentence_text, token_span
+from extractors.spans import sentence_lookup
 
 # Not importlib.resources: under pytest `extractors` can resolve as a namespace package.
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.json"
@@ -409,25 +408,6 @@ def _resolve_years(cands: list[Candidate], text: str, published: str | None) -> 
     return out
 
 
-def _sentence_lookup(doc: Doc, text: str) -> Callable[[int, int], str]:
-    """`sentence_text` for many mentions of one doc, same result: `Doc.text` rebuilds the string
-    from its tokens on every access, so the text and the sentence bounds are taken once."""
-    if not doc.has_annotation("SENT_START"):
-        return lambda start, end: sentence_text(doc, start, end)
-    bounds = [(s.start_char, s.end_char) for s in doc.sents]
-    starts = [b[0] for b in bounds]
-
-    def lookup(start: int, end: int) -> str:
-        span = token_span(doc, start, end)
-        if span is None or len(span) == 0:
-            return sentence_text(doc, start, end)
-        first = bounds[bisect_right(starts, span[0].idx) - 1]
-        last = bounds[bisect_right(starts, span[-1].idx) - 1]
-        return text[first[0] : last[1]]
-
-    return lookup
-
-
 def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention]:
     """Date mentions of `doc`, sorted by start. `published` (the article's own date) gives the year
     of a month named without one when the paragraph states none; by default it is read from the
@@ -435,7 +415,7 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
     text = doc.text
     published = published or find_published(text)
     cands = _resolve_years(_candidates(text), text, published)
-    sentence = _sentence_lookup(doc, text)
+    sentence = sentence_lookup(doc, text)
     return [
         DateMention(
             start=c.start, end=c.end, text=text[c.start : c.end],

@@ -22,7 +22,6 @@ from extractors.numbers import (
     SCALE_WORDS,
     SPACE,
     VAGUE_HEADS,
-    Bounds,
     PhraseTable,
     alternation,
     finditer_near,
@@ -33,11 +32,10 @@ from extractors.numbers import (
     qualifier_of,
     range_parts,
     scale_factor,
-    sentence_finder,
     times,
 )
 from extractors.records import MoneyMention
-from extractors.spans import drop_overlaps
+from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
 _DATA = load_data("money.json")
 CURRENCY_SYMBOLS = PhraseTable(_DATA["currency_symbols"])
@@ -112,7 +110,7 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     kept = {(a.start, a.end): a for a in amounts}
     chosen = [kept[span] for span in drop_overlaps(kept)]
     explicit = [a for a in chosen if a.currency is not None]
-    sentence = sentence_finder(doc)
+    sentence = sentence_bounds(doc)
     return [
         _mention(text, amount, explicit, sentence)
         for amount in chosen

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
 from text_to_num import text2num
 
 # Any space but a newline: a figure never spans two lines. NBSP and thin NBSP are spaces to `\s`.
@@ -314,27 +312,3 @@ def finditer_near(grammar: re.Pattern[str], trigger: re.Pattern[str], text: str,
     for lo, hi in windows:
         matches.extend(grammar.finditer(text, lo, hi))
     return matches
-
-
-Bounds = Callable[[int, int], tuple[int, int]]
-
-
-def sentence_finder(doc: Doc) -> Bounds:
-    """For one doc, (start, end) characters of the sentence(s) holding a character range.
-
-    Same result as `spans.sentence_text`, but `Span.sent` walks every sentence of the doc on each
-    call; this reads the sentence starts once, as arrays, and bisects.
-    """
-    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return lambda start, end: (0, len(doc.text))
-    idx, length, sent_start = doc.to_array(["IDX", "LENGTH", "SENT_START"]).T.tolist()
-    starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
-    ends = [*starts[1:], len(idx)]
-
-    def bounds(start: int, end: int) -> tuple[int, int]:
-        first = max(0, bisect_right(idx, start) - 1)
-        last = max(first, bisect_right(idx, end - 1) - 1)
-        s1, s2 = bisect_right(starts, first) - 1, bisect_right(starts, last) - 1
-        return idx[starts[s1]], idx[ends[s2] - 1] + length[ends[s2] - 1]
-
-    return bounds

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from functools import cache
 
 from spacy.language import Language
@@ -40,7 +39,7 @@ from extractors.org_names import (
     strip_surface,
 )
 from extractors.records import OrgMention
-from extractors.spans import drop_overlaps, sentence_text, token_span
+from extractors.spans import drop_overlaps, sentence_lookup
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
 
@@ -217,35 +216,11 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def _sentence_finder(doc: Doc, text: str) -> Callable[[int, int], str]:
-    """`sentence_text(doc, start, end)` for many mentions of one doc.
-
-    `sentence_text` reads `doc.text` and `doc.has_annotation("SENT_START")`, each a pass over every
-    token, on every call; with hundreds of org mentions per article that made extraction cost more
-    than the parse, so the sentence bounds are computed once here (same result, tested).
-    """
-    if not doc.has_annotation("SENT_START"):
-        return lambda start, end: sentence_text(doc, start, end)
-    sents = list(doc.sents)
-    token_sent = {}
-    for index, sent in enumerate(sents):
-        token_sent.update(dict.fromkeys(range(sent.start, sent.end), index))
-
-    def find(start: int, end: int) -> str:
-        span = token_span(doc, start, end)
-        if span is None or len(span) == 0:
-            return text[start:end]
-        first, last = sents[token_sent[span.start]], sents[token_sent[span.end - 1]]
-        return text[first.start_char : last.end_char]
-
-    return find
-
-
 def extract_orgs(doc: Doc) -> list[OrgMention]:
     """One record per organisation mention, sorted by start, no overlaps."""
     text = doc.text  # a property that joins every token: read it once
     found = _candidates(doc, text)
-    sentence_of = _sentence_finder(doc, text)
+    sentence_of = sentence_lookup(doc, text)
     mentions = []
     for start, end in drop_overlaps(found):
         canonical = found[(start, end)]

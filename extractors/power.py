@@ -18,7 +18,6 @@ from extractors.numbers import (
     QUALIFIED_START,
     SPACE,
     VAGUE_HEADS,
-    Bounds,
     PhraseTable,
     alternation,
     finditer_near,
@@ -28,11 +27,10 @@ from extractors.numbers import (
     parse_number,
     qualifier_of,
     range_parts,
-    sentence_finder,
     times,
 )
 from extractors.records import PowerMention
-from extractors.spans import drop_overlaps
+from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
 _DATA = load_data("power.json")
 UNITS = PhraseTable(_DATA["units"])
@@ -64,7 +62,7 @@ _PRICE_WINDOW = 40
 
 def extract_power(doc: Doc) -> list[PowerMention]:
     """Every power mention of the doc, in reading order, none overlapping."""
-    text, sentence = doc.text, sentence_finder(doc)  # Doc.text joins every token: read it once
+    text, sentence = doc.text, sentence_bounds(doc)  # Doc.text joins every token: read it once
     found = {
         (m.start, m.end): m
         for match in finditer_near(POWER_RE, _TRIGGER_RE, text)

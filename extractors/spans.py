@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -12,20 +13,46 @@ def token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def sentence_text(doc: Doc, start: int, end: int) -> str:
-    """The text of the sentence(s) holding characters [start, end).
+Bounds = Callable[[int, int], tuple[int, int]]
 
-    A mention that the sentence splitter cut in two gets both sentences, so the evidence
-    always contains the mention.
+
+def sentence_bounds(doc: Doc) -> Bounds:
+    """For one doc, the (start, end) characters of the sentence(s) holding a character range.
+
+    A mention that the sentence splitter cut in two gets both sentences, so the evidence always
+    contains the mention. Built once per doc from token arrays (bisect per call): `Span.sent` walks
+    the doc's sentences on each call, and `Doc.text` is rebuilt from every token on each access.
     """
-    span = token_span(doc, start, end)
-    if span is None or len(span) == 0:
-        return doc[:].text[start:end]
-    if not doc.has_annotation("SENT_START"):
-        return doc[:].text
-    first, last = span[0].sent, span[-1].sent
-    # Not doc.text[...]: spaCy rebuilds Doc.text from every token on each access (O(doc) per mention).
-    return doc[first.start : last.end].text
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return lambda start, end: (0, len(doc.text))
+    idx, length, sent_start = doc.to_array(["IDX", "LENGTH", "SENT_START"]).T.tolist()
+    starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
+    ends = [*starts[1:], len(idx)]
+
+    def bounds(start: int, end: int) -> tuple[int, int]:
+        first = max(0, bisect_right(idx, start) - 1)
+        last = max(first, bisect_right(idx, end - 1) - 1)
+        s1, s2 = bisect_right(starts, first) - 1, bisect_right(starts, last) - 1
+        return idx[starts[s1]], idx[ends[s2] - 1] + length[ends[s2] - 1]
+
+    return bounds
+
+
+def sentence_lookup(doc: Doc, text: str | None = None) -> Callable[[int, int], str]:
+    """`sentence_text` for many mentions of one doc (`text` is `doc.text`, if the caller has it)."""
+    full = doc.text if text is None else text
+    bounds = sentence_bounds(doc)
+
+    def lookup(start: int, end: int) -> str:
+        first, last = bounds(start, end)
+        return full[first:last]
+
+    return lookup
+
+
+def sentence_text(doc: Doc, start: int, end: int) -> str:
+    """The text of the sentence(s) holding characters [start, end) (one-off; see `sentence_lookup`)."""
+    return sentence_lookup(doc)(start, end)
 
 
 def drop_overlaps(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
