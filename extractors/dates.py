@@ -434,9 +434,12 @@ _PUBLISHED_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 @cache
 def _published_lead() -> re.Pattern[str]:
-    """What may precede a dateline date on its line: nothing, or ends with a publication word."""
+    """What may precede a dateline date on its line: nothing, a publication word ("Publié le"), or a
+    press dateline's place ("Lyon, le", "PARIS,", "Saint-Denis (Réunion),")."""
     words = _alt(_data()["published_words"])
-    return re.compile(rf"(?:.*\b(?:{words})(?:{SP}(?:le|du|en))?)?[\s:|·•—–-]*", re.IGNORECASE)
+    place = rf"(?-i:[A-ZÀ-Ý][\w’'-]*(?:[ -][\w’'-]+){{0,3}}(?:{_HSPACE}*\([^)\n]{{1,30}}\))?,){_HSPACE}*(?:le{SP})?"
+    byline = rf"(?:.*\b(?:{words})(?:{SP}(?:le|du|en))?)"
+    return re.compile(rf"(?:{place}|{byline})?[\s:|·•—–-]*", re.IGNORECASE)
 
 
 def find_published(text: str) -> str | None:

@@ -233,6 +233,13 @@ def test_month_without_year(
 
 
 PUBLISHED: list[tuple[str, str | None]] = [
+    # press datelines: a place, a comma, the date, then the story
+    ("Lyon, le 4 mars 2026 — La start-up a levé 10 millions d’euros.", "2026-03-04"),
+    ("PARIS, 12 janvier 2025 (AFP) - Le groupe a confirmé.", "2025-01-12"),
+    ("Bruxelles, 5 nov. 2025 – La Commission propose un fonds.", "2025-11-05"),
+    ("Saint-Denis (Réunion), le 2 avril 2026 – Le data center ouvre.", "2026-04-02"),
+    ("Nvidia, en mai 2025, a promis des puces.", None),
+    ("Selon Reuters, le 3 mai 2025 a marqué un tournant.", None),
     ("Publié le 13 mai 2025 à 10h32\nLe titre de l’article\n\nLe texte.", "2025-05-13"),
     ("Le titre\nmai 13, 2025\n\nLe texte commence ici.", "2025-05-13"),
     ("13/05/2025 à 10h32\nLe texte commence ici.", "2025-05-13"),
