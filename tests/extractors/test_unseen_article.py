@@ -31,3 +31,8 @@ def report_rows(nlp: Language) -> dict[str, dict]:
 @pytest.mark.parametrize("fact_type", sorted(E2E_F1_FLOOR))
 def test_unseen_articles_end_to_end(report_rows: dict[str, dict], fact_type: str) -> None:
     assert report_rows[fact_type]["e2e_f1"] >= E2E_F1_FLOOR[fact_type], report_rows[fact_type]
+
+
+def test_unseen_dateline_is_the_publication_date() -> None:
+    text = decode_text((OWN_GOLD / "article_own_001.txt").read_bytes())
+    assert find_published(text) == "2026-03-04"
