@@ -31,6 +31,8 @@ _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:S\.?A\.?S?|SE|SARL|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Co\.|GmbH|AG|LLC|L\.L\.C\.|"
     r"PLC|plc|N\.?V\.?|B\.?V\.?|S\.p\.A\.?|Group))+$"
 )
+# "Group" is part of the name after a descriptor word ("Partners Group", "Synergy Research Group").
+_DESCRIPTOR_GROUP = re.compile(r"\b(?:Partners|Research|Capital|Investment|Media|Energy|Financial|Holding)\s+Group$")
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w)+]+$")
 _SHOUTED_WORD = re.compile(r"\b[A-ZÀ-Ý]{5,}\b")
 
@@ -110,6 +112,8 @@ def strip_surface(surface: str) -> str:
     """The name inside a surface form: no elision, possessive, quotes or legal suffix."""
     name = _EDGE_JUNK.sub("", _ELISION.sub("", surface.strip()))
     name = _POSSESSIVE.sub("", name)
+    if _DESCRIPTOR_GROUP.search(name):
+        return name
     stripped = _LEGAL_SUFFIX.sub("", name)
     return _EDGE_JUNK.sub("", stripped) or name
 

@@ -14,26 +14,33 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.org_filters import (
+    ORG_SUFFIX_WORDS,
+    after_product_noun,
     cue_candidates,
+    has_org_shape,
     is_common_phrase,
+    is_frequent_phrase,
     is_glossary_term,
     is_heading,
     is_listed_non_org,
     is_tag_list,
     lexicon,
     line_at,
+    name_lists,
 )
 from extractors.org_names import (
     APOS,
     canonical_name,
     fold,
     guessed_kind,
+    lookup,
     org_kind,
     stoplist,
     strip_surface,
@@ -46,6 +53,7 @@ __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gaze
 SPANS_KEY = "org_gazetteer"
 ORG, NOT_ORG = "ORG", "NOT_ORG"
 GazMatch = tuple[int, int, str, str]  # start, end, ORG | NOT_ORG, canonical name (or the stop name)
+_SHAPE_LABELS = frozenset({"MISC", "LOC", "PER"})
 
 _SPACE = r"[ \t\u00a0\u202f]+"  # never a line break: a name does not run across lines
 _ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ùûüú", "c": "ç", "n": "ñ", "y": "ÿ"}
@@ -176,24 +184,84 @@ def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_org_name(name: str, doc: Doc) -> bool:
     """A name the alias table does not know: an org unless a filter says it is something else."""
-    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
-        return False
-    if is_listed_non_org(name) or is_listed_non_org(strip_surface(name)):
+    if not _is_plausible_name(name):
         return False
     stripped = strip_surface(name)
     return guessed_kind(stripped) is not None or not is_common_phrase(stripped, lexicon(doc.vocab))
 
 
+def _is_plausible_name(name: str) -> bool:
+    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    return not (is_listed_non_org(name) or is_listed_non_org(strip_surface(name)))
+
+
+def _is_named_org(name: str, doc: Doc, persons: frozenset[str]) -> bool:
+    """A name with outside evidence (cue noun, list of organisations): only very frequent words are refused."""
+    stripped = strip_surface(name)
+    if not _is_plausible_name(name) or fold(stripped) in persons:
+        return False
+    return guessed_kind(stripped) is not None or not is_frequent_phrase(stripped, lexicon(doc.vocab))
+
+
+def _person_keys(doc: Doc) -> frozenset[str]:
+    """Folded people named in full by the NER, and their last names (used alone later on)."""
+    keys: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) >= 2:
+            key = fold(ent.text)
+            keys.update((key, key.rsplit(" ", 1)[-1]))
+    return frozenset(keys)
+
+
 def _is_org_entity(text: str, start: int, end: int, doc: Doc) -> bool:
     """An NER entity: also rejected in headings, tag lists and glossary headwords."""
+    return _in_prose(text, start, end) and _is_org_name(text[start:end], doc)
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
     line = line_at(text, start, end)
-    if is_heading(line) or is_tag_list(line) or is_glossary_term(line, start):
+    return not (is_heading(line) or is_tag_list(line) or is_glossary_term(line, start))
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, ...]]) -> bool:
+    return any(s < end and start < e for s, e, *_ in spans)
+
+
+def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """NER entities labelled MISC, LOC or PER that look like company names ("OpenAI", "Iliad Datacenter")."""
+    for ent in doc.ents:
+        if ent.label_ in _SHAPE_LABELS and not (ent.label_ == "PER" and len(ent) > 1):
+            start, end = _clean_entity(text, ent.start_char, ent.end_char)
+            name = text[start:end]
+            shaped = start < end and has_org_shape(name) and not after_product_noun(text, start)
+            if shaped and _in_prose(text, start, end) and _is_named_org(name, doc, persons):
+                yield start, end
+
+
+def _coordinated(text: str, found: dict[tuple[int, int], str], gazetteer: list[GazMatch],
+                 doc: Doc, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Unknown names listed with a recognised organisation and nothing that is not one."""
+    not_orgs = [g for g in gazetteer if g[2] == NOT_ORG]
+    for items in name_lists(text):
+        known = [item for item in items if _overlaps(*item, found)]
+        if not known or any(_overlaps(*item, not_orgs) for item in items):
+            continue
+        for start, end in items:
+            fresh = (start, end) not in known and not _overlaps(start, end, gazetteer)
+            if fresh and _is_listed_org(text, start, end, doc, persons):
+                yield start, end
+
+
+def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
+    """A list member: headings ("L'Hégémonie et l'Épopée NVIDIA") keep the strict common-word test."""
+    line = line_at(text, start, end)
+    if after_product_noun(text, start) or is_tag_list(line):
         return False
-    return _is_org_name(text[start:end], doc)
-
-
-def _overlaps(start: int, end: int, spans: list[GazMatch]) -> bool:
-    return any(s < end and start < e for s, e, _, _ in spans)
+    name = text[start:end]
+    if is_heading(line) and not _is_org_name(name, doc):
+        return False
+    return _is_named_org(name, doc, persons)
 
 
 def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
@@ -204,26 +272,50 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     found = {
         (s, e): name for s, e, label, name in gazetteer if label == ORG and not is_tag_list(line_at(text, s, e))
     }
+    persons = _person_keys(doc)
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
-    for start, end in entities:
-        if start < end and not _overlaps(start, end, gazetteer) and _is_org_entity(text, start, end, doc):
-            found[(start, end)] = canonical_name(text[start:end])
+    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc)]
+    unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
-        name = text[start:end]
-        in_tags = is_tag_list(line_at(text, start, end))
-        if not in_tags and not _overlaps(start, end, gazetteer) and _is_org_name(name, doc):
-            found[(start, end)] = canonical_name(name)
+        if not is_tag_list(line_at(text, start, end)) and _is_named_org(text[start:end], doc, persons):
+            unknown.append((start, end))
+    for start, end in unknown:
+        if not _overlaps(start, end, gazetteer):
+            found[(start, end)] = canonical_name(text[start:end])
+    for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
+        found[(start, end)] = canonical_name(text[start:end])
     return found
+
+
+def _merge_variants(names: list[str]) -> dict[str, str]:
+    """One name per unknown organisation in an article: accents-only variants ("Hydrélis", "Hydrelis") and a
+    short form of a name that adds organisation words ("Hexacore" for "Hexacore Systems") take the fuller name."""
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(fold(name), name)
+    merged = {name: by_key[fold(name)] for name in names}
+    keys = set(by_key)
+    for name in names:
+        key = fold(name)
+        if lookup(name) is not None:
+            continue
+        longer = [k for k in keys if k.startswith(key + " ") and
+                  all(w in ORG_SUFFIX_WORDS for w in k[len(key) + 1 :].split())]
+        if len(longer) == 1:
+            merged[name] = by_key[longer[0]]
+    return merged
 
 
 def extract_orgs(doc: Doc) -> list[OrgMention]:
     """One record per organisation mention, sorted by start, no overlaps."""
     text = doc.text  # a property that joins every token: read it once
     found = _candidates(doc, text)
+    spans = drop_overlaps(found)
+    merged = _merge_variants([found[span] for span in spans])
     sentence_of = sentence_lookup(doc, text)
     mentions = []
-    for start, end in drop_overlaps(found):
-        canonical = found[(start, end)]
+    for start, end in spans:
+        canonical = merged[found[(start, end)]]
         mentions.append(
             OrgMention(
                 start=start,
