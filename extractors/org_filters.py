@@ -209,6 +209,7 @@ _ROLE_CUE = re.compile(
     rf"[ \u00a0](?:de[ \u00a0]|d[’']|chez[ \u00a0])(?P<name>{_NAME})"
 )
 # Capitalised words that open a sentence, not a name: "Pour Orvane, la jeune pousse..."
+_ELIDED_WORD = re.compile(r"[LlDd][’'][a-zà-ÿ]+$")  # "L’américain Positron": an article and a lower-case word
 _LEADING_WORDS = frozenset({
     "pour", "selon", "chez", "avec", "dans", "sur", "par", "après", "avant", "comme", "et", "mais", "le", "la",
     "les", "des", "un", "une", "en", "au", "aux", "de", "du", "face", "grâce", "quant", "outre", "contre",
@@ -238,7 +239,7 @@ def _skip_leading_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-opening function words from a name ("Pour Orvane" -> "Orvane")."""
     while start < end:
         space = text.find(" ", start, end)
-        if space < 0 or text[start:space].lower() not in _LEADING_WORDS:
+        if space < 0 or not (text[start:space].lower() in _LEADING_WORDS or _ELIDED_WORD.match(text, start, space)):
             break
         start = space + 1
     if text[start:end].lower() in _LEADING_WORDS:
@@ -266,7 +267,7 @@ _PRODUCT_BEFORE = re.compile(
     r"langages?|frameworks?|bibliothèques?|applications?|outils?|gammes?|familles?|séries?|générations?|"
     r"programmes?|lois?|règlements?|cartes?|serveurs?|machines?|assistants?|agents?|chatbots?|fonctionnalités?|"
     r"versions?|abonnements?|campus|sites?|clusters?|accélérateurs?|mémoires?|interconnexions?)"
-    r"(?:[ \u00a0][a-zà-ÿ-]+)?[ \u00a0]+(?:\*\*)?$"
+    r"(?:[ \u00a0](?!(?:de|du|des|d|chez|pour|avec|et|ou)\b)[a-zà-ÿ-]+)?[ \u00a0]+(?:\*\*)?$"
 )
 
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -54,6 +56,14 @@ SPANS_KEY = "org_gazetteer"
 ORG, NOT_ORG = "ORG", "NOT_ORG"
 GazMatch = tuple[int, int, str, str]  # start, end, ORG | NOT_ORG, canonical name (or the stop name)
 _SHAPE_LABELS = frozenset({"MISC", "LOC", "PER"})
+# Words that a company drops when it is named again ("Hexacore" for "Hexacore Systems"); not the words of
+# a business unit ("Google Cloud", "Intel Foundry", "Iliad Datacenter" are other organisations).
+_MERGE_SUFFIXES = frozenset({
+    "ai", "labs", "lab", "systems", "systemes", "technologies", "technology", "group", "groupe", "holding",
+    "holdings", "capital", "partners", "ventures", "robotics", "semiconductor", "semiconductors", "computing",
+    "networks", "datacenters", "datacentres",
+})
+_NAME_BEFORE = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w&.-]*[ \u00a0]$")
 
 _SPACE = r"[ \t\u00a0\u202f]+"  # never a line break: a name does not run across lines
 _ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ùûüú", "c": "ç", "n": "ñ", "y": "ÿ"}
@@ -224,8 +234,17 @@ def _in_prose(text: str, start: int, end: int) -> bool:
     return not (is_heading(line) or is_tag_list(line) or is_glossary_term(line, start))
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, ...]]) -> bool:
-    return any(s < end and start < e for s, e, *_ in spans)
+class _SpanSet:
+    """Does [start, end) overlap any of these spans? Sorted starts and running maximum of ends (bisect)."""
+
+    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
+        ordered = sorted((s, e) for s, e, *_ in spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_ends = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._max_ends[i - 1] > start
 
 
 def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -242,13 +261,14 @@ def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[t
 def _coordinated(text: str, found: dict[tuple[int, int], str], gazetteer: list[GazMatch],
                  doc: Doc, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Unknown names listed with a recognised organisation and nothing that is not one."""
-    not_orgs = [g for g in gazetteer if g[2] == NOT_ORG]
+    not_orgs = _SpanSet(g for g in gazetteer if g[2] == NOT_ORG)
+    orgs, listed = _SpanSet(found), _SpanSet(gazetteer)
     for items in name_lists(text):
-        known = [item for item in items if _overlaps(*item, found)]
-        if not known or any(_overlaps(*item, not_orgs) for item in items):
+        known = [item for item in items if orgs.overlaps(*item)]
+        if not known or any(not_orgs.overlaps(*item) for item in items):
             continue
         for start, end in items:
-            fresh = (start, end) not in known and not _overlaps(start, end, gazetteer)
+            fresh = (start, end) not in known and not listed.overlaps(start, end)
             if fresh and _is_listed_org(text, start, end, doc, persons):
                 yield start, end
 
@@ -264,6 +284,15 @@ def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset
     return _is_named_org(name, doc, persons)
 
 
+def _is_name_suffix(text: str, match: GazMatch) -> bool:
+    """A stoplisted organisation word ending a longer name ("Compute" in "Fluxion Compute"): not a product."""
+    start, _, label, name = match
+    if label != NOT_ORG or fold(name) not in ORG_SUFFIX_WORDS:
+        return False
+    before = text[max(0, start - 30) : start]
+    return bool(_NAME_BEFORE.search(before))
+
+
 def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     """(start, end) -> canonical name, before overlap resolution."""
     gazetteer = doc.user_data.get(SPANS_KEY)
@@ -273,14 +302,16 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         (s, e): name for s, e, label, name in gazetteer if label == ORG and not is_tag_list(line_at(text, s, e))
     }
     persons = _person_keys(doc)
+    gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
     unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
         if not is_tag_list(line_at(text, start, end)) and _is_named_org(text[start:end], doc, persons):
             unknown.append((start, end))
+    listed = _SpanSet(gazetteer)
     for start, end in unknown:
-        if not _overlaps(start, end, gazetteer):
+        if not listed.overlaps(start, end):
             found[(start, end)] = canonical_name(text[start:end])
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
         found[(start, end)] = canonical_name(text[start:end])
@@ -300,7 +331,7 @@ def _merge_variants(names: list[str]) -> dict[str, str]:
         if lookup(name) is not None:
             continue
         longer = [k for k in keys if k.startswith(key + " ") and
-                  all(w in ORG_SUFFIX_WORDS for w in k[len(key) + 1 :].split())]
+                  all(w in _MERGE_SUFFIXES for w in k[len(key) + 1 :].split())]
         if len(longer) == 1:
             merged[name] = by_key[longer[0]]
     return merged
