@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flows.commands import EXIT_ERROR, EXIT_OK, EXIT_REJECTED
+from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REJECTED
 from flows.lock import CuratedLocked, curated_lock
 from flows.settings import apply_prefect_defaults
 
 NAME = "run"
-EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the curated folder; try again later
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from flows.commands.run import EXIT_BUSY
+from flows.commands import EXIT_BUSY
 from flows.lock import LOCK_NAME, CuratedLocked, curated_lock
 from flows.progress import Progress, format_duration, progress_line
 
