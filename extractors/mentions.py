@@ -20,7 +20,7 @@ from extractors.parties import attached_parties
 from extractors.pipeline import load_nlp
 from extractors.power import extract_power
 from extractors.records import Mention, MoneyMention, OrgMention, PowerMention
-from extractors.spans import token_span
+from extractors.spans import sentence_bounds
 
 # Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
 # pipeline's own components, e.g. sentence rules, must not undo the one-tree-per-clause setting).
@@ -52,19 +52,6 @@ def extract_mentions(
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
-def _clause_range(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding [start, end), cut at line breaks: a heading or the paragraph before
-    is never part of the mention's clause, even when the sentence splitter ran them together.
-    `text` is `doc.text`, read once by the caller (each read joins the whole doc)."""
-    span = token_span(doc, start, end)
-    lo, hi = 0, len(text)
-    if span is not None and len(span) and doc.has_annotation("SENT_START"):
-        lo, hi = span[0].sent.start_char, span[-1].sent.end_char
-    line_lo = text.rfind("\n", lo, start) + 1 or lo
-    line_hi = text.find("\n", end, hi)
-    return (max(lo, line_lo), hi if line_hi < 0 else line_hi)
-
-
 def _inside(items: Iterable[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in items if lo <= m.start and m.end <= hi]
 
@@ -91,7 +78,10 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language) -> lis
         return list(mentions)
     orgs = [m for m in mentions if isinstance(m, OrgMention)]
     text = doc.text
-    ranges = sorted({_clause_range(doc, text, m.start, m.end) for m in figures})
+    # Sentences already end at line breaks (pipeline.LineBreaks), so a heading or the paragraph
+    # before is never part of a figure's clause.
+    clause_of = sentence_bounds(doc)
+    ranges = sorted({clause_of(m.start, m.end) for m in figures})
     parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
     for (lo, hi), sent_doc in zip(ranges, parsed, strict=True):

@@ -20,13 +20,16 @@ LINE_BREAKS = "line_breaks"
 
 
 class LineBreaks:
-    """A line break always ends a sentence: headings, datelines and list items are never glued
-    to the paragraph that follows (the statistical splitter often misses that)."""
+    """A line break ends a sentence: headings, datelines and list items are never glued to the
+    paragraph that follows (the statistical splitter often misses that). A line that starts with a
+    lower-case letter continues the sentence before it (text wrapped mid-sentence), so the
+    splitter decides there."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or "\n" in previous.text:
+            breaks = "\n" in previous.whitespace_ or "\n" in previous.text
+            if breaks and not token.text[:1].islower():
                 token.is_sent_start = True
         return doc
 

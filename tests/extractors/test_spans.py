@@ -14,6 +14,9 @@ from extractors.spans import drop_overlaps, sentence_text
         ("Première phrase. OpenAI paie 5 milliards. Fin.", "5 milliards", "OpenAI paie 5 milliards."),
         ("Un campus de 1 GW ouvrira.", "1 GW", "Un campus de 1 GW ouvrira."),
         ("Titre\nLe site de 300 MW est prêt.\n", "300 MW", "Le site de 300 MW est prêt."),
+        ("Le fonds est doté\n\nde 20 milliards d’euros.\nSuite", "20 milliards",
+         "Le fonds est doté\n\nde 20 milliards d’euros."),  # a lower-case line continues the sentence
+        ("- Nvidia livre 1 GW\n- AMD livre 2 GW", "2 GW", "- AMD livre 2 GW"),
     ],
 )
 def test_sentence_text_is_the_mentions_sentence(nlp: Language, text: str, needle: str, sentence: str) -> None:
