@@ -10,6 +10,8 @@ money and power — two mentions state the same fact when ALL of these hold:
   "500 milliards" can be one report each of the same amount; "jusqu'à" and "plus de" cannot);
 - the same parties: both mentions have organisations attached in the parse (`parties`,
   extractors/parties.py) and one set contains the other (the second article names fewer of them);
+  within ONE article, sharing a party is enough: an article restating its own figure (lede, then
+  body) attaches it to different neighbours of the same actor;
   a mention with no attached organisation cannot be told apart from others and stays its own fact;
 - no contradicting date: when both sentences hold dates, they share a year.
 Mentions are grouped greedily in reading order (article id, offset); a mention joins the first
@@ -113,7 +115,9 @@ def same_fact(a: Figure, b: Figure) -> bool:
     if a.key != b.key or a.vague or b.vague:
         return False
     qualifiers_fit = a.qualifier == b.qualifier or {a.qualifier, b.qualifier} <= LOOSE_QUALIFIERS
-    parties_fit = bool(a.parties and b.parties) and (a.parties <= b.parties or b.parties <= a.parties)
+    nested = a.parties <= b.parties or b.parties <= a.parties
+    restated = a.row["article_id"] == b.row["article_id"] and bool(a.parties & b.parties)
+    parties_fit = bool(a.parties and b.parties) and (nested or restated)
     dates_fit = not (a.years and b.years) or bool(a.years & b.years)
     return qualifiers_fit and parties_fit and dates_fit
 

@@ -76,8 +76,12 @@ SA, SB = "Phrase A.", "Phrase B."
     (money("a", 0, SA, 3e11, ("Oracle",)), money("b", 0, SB, 3e11, ("OpenAI", "Oracle")), 1),
     # the same article repeating the fact with fewer organisations named: one fact
     (money("a", 0, SA, 2e10, ("InvestAI", "UE")), money("a", 90, SB, 2e10, ("InvestAI",)), 1),
-    # overlapping but not nested party sets: two facts
+    # overlapping but not nested party sets, in two articles: two facts
     (money("a", 0, SA, 3e11, ("OpenAI", "Oracle")), money("b", 0, SB, 3e11, ("Meta", "Oracle")), 2),
+    # ... in one article restating its figure (its parse picked other neighbours): one fact
+    (money("a", 0, SA, 2e10, ("InvestAI", "UE")), money("a", 90, SB, 2e10, ("AION", "InvestAI", "Scaleway")), 1),
+    # one article, same figure, disjoint parties: two facts
+    (money("a", 0, SA, 1e10, ("Microsoft", "OpenAI")), money("a", 90, SB, 1e10, ("Mistral AI",)), 2),
     # no attached organisation: cannot be told apart, never merged
     (money("a", 0, SA, 1e9, ()), money("b", 0, SB, 1e9, ()), 2),
     (money("a", 0, SA, 1e9, ("Meta",)), money("a", 50, SB, 1e9, ()), 2),
