@@ -44,16 +44,17 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
 
 
 def build_nlp(*, syntax: bool = False) -> Language:
-    """A fresh pipeline. `syntax=True` keeps the parser (dependency arcs, sentences from the parse)."""
+    """A fresh pipeline. The default finds entities (senter + ner + org gazetteer); `syntax=True` is
+    the parse only (tagger + parser, no NER), for dependency arcs of chosen sentences."""
+    if syntax:
+        nlp = spacy.load(MODEL, exclude=["lemmatizer", "ner"])
+        nlp.add_pipe(LINE_BREAKS, before="parser")  # the parser keeps preset sentence starts
+        return nlp
     from extractors.orgs import add_org_ruler  # the org gazetteer sits right after the statistical NER
 
-    if syntax:
-        nlp = spacy.load(MODEL, exclude=["lemmatizer"])
-        nlp.add_pipe(LINE_BREAKS, before="parser")  # the parser keeps preset sentence starts
-    else:
-        nlp = spacy.load(MODEL, exclude=list(_SYNTAX_PIPES))
-        nlp.enable_pipe("senter")
-        nlp.add_pipe(LINE_BREAKS, after="senter")
+    nlp = spacy.load(MODEL, exclude=list(_SYNTAX_PIPES))
+    nlp.enable_pipe("senter")
+    nlp.add_pipe(LINE_BREAKS, after="senter")
     add_org_ruler(nlp)
     return nlp
 
