@@ -5,8 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-RAW     ?= raw
-CURATED ?= curated
+# Folders default to the settings object's (raw/ -> curated/, or $INFRAFACTS_RAW / $INFRAFACTS_CURATED);
+# `make run RAW=dir CURATED=dir` overrides them.
+RUN_ARGS = $(if $(RAW),--raw $(RAW)) $(if $(CURATED),--curated $(CURATED))
 # Prefect's local state (ephemeral API database, results) stays in the project, out of git.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
@@ -25,14 +26,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/infrafacts run --raw $(RAW) --curated $(CURATED)
+	$(BIN)/infrafacts run $(RUN_ARGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 evaluate: $(STAMP)
-	$(BIN)/infrafacts evaluate --curated $(CURATED)
+	$(BIN)/infrafacts evaluate $(if $(CURATED),--curated $(CURATED))
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_flow.py

@@ -9,37 +9,32 @@ normalised by rule; no dateparser call is needed.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
 from extractors.records import DateMention
+from extractors.rules import load_json
 from extractors.spans import sentence_lookup
+from extractors.text import APOSTROPHE as APOS
+from extractors.text import HSPACE as _HSPACE
+from extractors.text import normalize_phrase
 
-# Not importlib.resources: under pytest `extractors` can resolve as a namespace package.
-DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.json"
-
-_HSPACE = r"[ \t\u00a0\u202f]"
 SP = rf"(?:{_HSPACE}+(?:\n{_HSPACE}*)?|\n{_HSPACE}*)"  # spaces, across at most one line break
-APOS = r"['’]"
 UNKNOWN_YEAR = "XXXX"
 
 
-@cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    return data
+    return load_json("dates.json")
 
 
 def norm(text: str) -> str:
-    """Lower case, ’ as ', any run of spaces as one space."""
-    return " ".join(text.lower().replace("’", "'").split())
+    """Lower case, apostrophes as ', any run of spaces as one space."""
+    return normalize_phrase(text).lower()
 
 
 def _phrase(phrase: str) -> str:

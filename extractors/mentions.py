@@ -1,25 +1,22 @@
-"""All four extractors over one document, then the parties of each money and power mention.
+"""Every registered fact type over one document, then the parties of each figure mention.
 
-The shared pipeline has no parser (it halves throughput), so only the sentences that hold a money
-or power mention are parsed again, with the syntax pipeline (`load_nlp(syntax=True)`, loaded once
-per process), to read which organisations each amount is attached to (`parties.py`).
+The entity pipeline has no parser (it halves throughput), so only the sentences that hold a figure
+(a mention of a type with `parties`: money and power) are parsed again, with the parser the caller
+passes in `Context.parser`, to read which organisations each figure is attached to (`parties.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.dates import extract_dates
-from extractors.money import extract_money
-from extractors.orgs import extract_orgs
+from extractors.fact_types import FACT_TYPES
 from extractors.parties import attached_parties
-from extractors.pipeline import load_nlp
-from extractors.power import extract_power
-from extractors.records import Mention, MoneyMention, OrgMention, PowerMention
+from extractors.records import Mention, OrgMention
+from extractors.registry import Context, Registry
 from extractors.spans import sentence_bounds
 
 # Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
@@ -30,25 +27,16 @@ _PARSE_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
 _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
 
 
-def syntax_pipeline() -> Language:
-    return load_nlp(syntax=True)
+def extract_mentions(doc: Doc, context: Context | None = None, fact_types: Registry = FACT_TYPES) -> list[Mention]:
+    """Every mention of every registered fact type in one article, in reading order.
 
-
-def extract_mentions(
-    doc: Doc, *, published: str | None = None, syntax: Callable[[], Language] | None = syntax_pipeline
-) -> list[Mention]:
-    """Every money, power, date and organisation mention of one article, in reading order.
-
-    `syntax` gives the parsing pipeline for party attachment; None leaves `parties` empty.
+    Figure mentions get their `parties` when `context.parser` is given; else they stay empty.
     """
-    mentions: list[Mention] = [
-        *extract_money(doc),
-        *extract_power(doc),
-        *extract_dates(doc, published=published),
-        *extract_orgs(doc),
-    ]
-    if syntax is not None:
-        mentions = with_parties(doc, mentions, syntax())
+    context = context or Context()
+    mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
+    if context.parser is not None:
+        figures = {t.name for t in fact_types if t.has_parties}
+        mentions = with_parties(doc, mentions, context.parser, figures)
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
@@ -71,9 +59,9 @@ def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
     return docs
 
 
-def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language) -> list[Mention]:
-    """The mentions, money and power ones with `parties` filled from a parse of their sentence."""
-    figures = [m for m in mentions if isinstance(m, MoneyMention | PowerMention)]
+def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure_types: set[str]) -> list[Mention]:
+    """The mentions, those of `figure_types` with `parties` filled from a parse of their sentence."""
+    figures = [m for m in mentions if m.type in figure_types]
     if not figures:
         return list(mentions)
     orgs = [m for m in mentions if isinstance(m, OrgMention)]
@@ -93,7 +81,6 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language) -> lis
             found = attached_parties(sent_doc, (figure.start - lo, figure.end - lo), org_spans, others)
             parties[key] = tuple(sorted({*parties.get(key, ()), *found}))
     return [
-        replace(m, parties=parties.get((m.type, m.start, m.end), ()))
-        if isinstance(m, MoneyMention | PowerMention) else m
+        replace(m, parties=parties.get((m.type, m.start, m.end), ())) if m.type in figure_types else m
         for m in mentions
     ]

@@ -26,7 +26,6 @@ from extractors.numbers import (
     alternation,
     finditer_near,
     literal_trigger,
-    load_data,
     opener_start,
     parse_number,
     qualifier_of,
@@ -35,9 +34,10 @@ from extractors.numbers import (
     times,
 )
 from extractors.records import MoneyMention
+from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
-_DATA = load_data("money.json")
+_DATA = load_json("money.json")
 CURRENCY_SYMBOLS = PhraseTable(_DATA["currency_symbols"])
 CURRENCY_WORDS = PhraseTable(_DATA["currency_words"])
 VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])

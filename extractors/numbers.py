@@ -8,41 +8,28 @@ both grammars share, so that a phrase in a data file is matched the same way eve
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from text_to_num import text2num
 
-# Any space but a newline: a figure never spans two lines. NBSP and thin NBSP are spaces to `\s`.
-SPACE = r"[^\S\n]"
-_GROUP_SPACE = "[ \u00a0\u202f]"
-APOSTROPHES = "'’"
+from extractors.rules import load_json
+from extractors.text import APOSTROPHE, APOSTROPHES, GROUP_SPACE, HSPACE, normalize_phrase, trie_regex
+
+# A figure never spans two lines.
+SPACE = HSPACE
 
 # Thousands grouped by spaces ("1 250 000"), by commas ("1,250,000") or by dots ("1.250.000"),
 # else plain digits; then an optional decimal part. Never starts inside a word or a number (H100).
 DIGITS = (
     r"(?<![\w.,])(?:"
-    rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)"
+    rf"\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?!\d)"
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+(?=\.\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:\.\d{3})+(?=,\d)"
     r"|\d+"
     r")(?:[.,]\d+)?"
 )
-
-# The package directory, not importlib.resources: `extractors` can resolve as a namespace package
-# under pytest (tests/extractors has no __init__.py) and files() fails there.
-_DATA = Path(__file__).resolve().parent / "data"
-
-
-@cache
-def load_data(name: str) -> dict[str, Any]:
-    """One of the package's JSON grammar files (read once per process)."""
-    return json.loads((_DATA / name).read_text(encoding="utf-8"))
-
 
 # After a phrase's first character: no letter before it (a digit may be: "4GW", "5bn").
 _NO_LETTER_BEFORE_FIRST = r"(?<![^\W\d].)"
@@ -63,16 +50,13 @@ def alternation(phrases: Iterable[str]) -> str:
     alternation branch by branch at every position, so a flat list of 60 phrases is slow on a
     whole article. Longer phrases are preferred.
     """
-    trie: dict[str, Any] = {}
+    entries = []
     for phrase in {p for p in phrases if p and not p.startswith("_")}:
         exact = any(c.isupper() for c in phrase)
         end = _WORD_END if phrase[-1].isalnum() or phrase.endswith("*") else ""
-        for first in _first_keys(phrase[0], exact):
-            node = trie.setdefault(first, {})
-            for ch in phrase[1:]:
-                node = node.setdefault(_char_pattern(ch, exact), {})
-            node[""] = end
-    return f"(?:{_emit(trie)})"
+        rest = [_char_pattern(ch, exact) for ch in phrase[1:]]
+        entries += [([first, *rest], end) for first in _first_keys(phrase[0], exact)]
+    return f"(?:{trie_regex(entries)})"
 
 
 def _first_keys(ch: str, exact: bool) -> list[str]:
@@ -90,25 +74,13 @@ def _char_pattern(ch: str, exact: bool) -> str:
     if ch == "*":
         return r"\w*"
     if ch in APOSTROPHES:
-        return f"[{APOSTROPHES}]"
+        return APOSTROPHE
     if ch == " ":
         return f"{SPACE}+"
     upper, lower = ch.upper(), ch.lower()
     if not exact and upper != lower and len(upper) == 1:
         return f"[{lower}{upper}]"
     return re.escape(ch)
-
-
-def _emit(node: dict[str, Any]) -> str:
-    children = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
-    branches = [key + _emit(node[key]) for key in children]
-    if "" in node:
-        branches.append(node[""])  # the phrase ending here: tried after the longer ones
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _depth(node: dict[str, Any]) -> int:
-    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 _NUMBER_WORDS = (
@@ -132,11 +104,11 @@ class PhraseTable:
         items = [(k, v) for k, v in table.items() if not k.startswith("_")]
         self.table = dict(items)
         self.phrases = list(self.table)
-        self._exact = {fold(k): v for k, v in items if any(c.isupper() for c in k)}
-        self._loose = {fold(k).lower(): v for k, v in items}
+        self._exact = {normalize_phrase(k): v for k, v in items if any(c.isupper() for c in k)}
+        self._loose = {normalize_phrase(k).lower(): v for k, v in items}
 
     def get(self, text: str) -> Any:
-        key = fold(text)
+        key = normalize_phrase(text)
         if key in self._exact:
             return self._exact[key]
         return self._loose.get(key.lower())
@@ -145,12 +117,7 @@ class PhraseTable:
         return alternation(self.phrases)
 
 
-def fold(text: str) -> str:
-    """Normalise apostrophes and spaces so a matched phrase can be looked up in a table."""
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-
-
-_MONEY = load_data("money.json")
+_MONEY = load_json("money.json")
 SCALE_WORDS = PhraseTable(_MONEY["scale_words"])
 SCALE_ABBREVIATIONS: dict[str, float] = {k: float(v) for k, v in _MONEY["scale_abbreviations"].items()}
 SCALE_WORD = SCALE_WORDS.pattern()
@@ -229,7 +196,7 @@ def parse_amount(text: str) -> float | None:
 
 # --- Grammar pieces shared by the money and power extractors ---------------------------------
 
-_QUALIFIERS = load_data("qualifiers.json")
+_QUALIFIERS = load_json("qualifiers.json")
 QUALIFIERS_BEFORE = PhraseTable(_QUALIFIERS["before"])
 QUALIFIERS_AFTER = PhraseTable(_QUALIFIERS["after"])
 VAGUE_HEADS = PhraseTable(_QUALIFIERS["vague_heads"])

@@ -12,19 +12,14 @@ Canonical rule, for any surface form (article-independent, deterministic):
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-# Not importlib.resources: under pytest `extractors` can resolve as a namespace package
-# (tests/extractors has no __init__.py) and files() then fails on the multiplexed path.
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from extractors.rules import load_json, load_tsv
+from extractors.text import APOSTROPHES as APOS
+from extractors.text import fold_key as fold
 
-APOS = "'’ʼ`"
 _ELISION = re.compile(rf"^(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}]\s*")
 _POSSESSIVE = re.compile(rf"[{APOS}]s?$")
 _LEGAL_SUFFIX = re.compile(
@@ -55,19 +50,11 @@ class OrgEntry:
     aliases: tuple[str, ...]
 
 
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key ("Gaia-X" -> "gaia x")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return " ".join(kept.split())
-
-
 @cache
 def alias_entries() -> tuple[OrgEntry, ...]:
     """The alias table (data/org_aliases.tsv), one entry per organisation."""
     entries = []
-    lines = (DATA_DIR / "org_aliases.tsv").read_text(encoding="utf-8").splitlines()
-    for row in csv.reader((ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t"):
+    for row in load_tsv("org_aliases.tsv"):
         canonical, kind = row[0].strip(), row[1].strip()
         if kind not in KINDS:
             raise ValueError(f"org_aliases.tsv: unknown kind {kind!r} for {canonical!r}")
@@ -93,7 +80,7 @@ def alias_index() -> dict[str, OrgEntry]:
 @cache
 def stoplist() -> dict[str, tuple[str, ...]]:
     """Category -> names that are not organisations (data/org_stoplist.json)."""
-    raw = json.loads((DATA_DIR / "org_stoplist.json").read_text(encoding="utf-8"))
+    raw = load_json("org_stoplist.json")
     return {k: tuple(v) for k, v in raw.items() if not k.startswith("_")}
 
 

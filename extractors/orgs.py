@@ -49,6 +49,7 @@ from extractors.org_names import (
 )
 from extractors.records import OrgMention
 from extractors.spans import drop_overlaps, sentence_lookup
+from extractors.text import HSPACE, trie_regex
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
 
@@ -65,7 +66,7 @@ _MERGE_SUFFIXES = frozenset({
 })
 _NAME_BEFORE = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w&.-]*[ \u00a0]$")
 
-_SPACE = r"[ \t\u00a0\u202f]+"  # never a line break: a name does not run across lines
+_SPACE = rf"{HSPACE}+"  # never a line break: a name does not run across lines
 _ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ùûüú", "c": "ç", "n": "ñ", "y": "ÿ"}
 _BEFORE = r"(?<![\w@/.])"
 _AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
@@ -93,25 +94,6 @@ def _atoms(name: str) -> list[str]:
     return atoms
 
 
-def _trie_regex(names: list[str]) -> str:
-    """One alternation of all names, factorised on common prefixes so matching stays linear."""
-    trie: dict[str, dict] = {}
-    for name in names:
-        node = trie
-        for atom in _atoms(name):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 @cache
 def _names() -> dict[str, list[tuple[str, str, str]]]:
     """Folded name -> [(written form, ORG | NOT_ORG, canonical or stop name)]."""
@@ -131,7 +113,8 @@ def _names() -> dict[str, list[tuple[str, str, str]]]:
 @cache
 def _gazetteer_regex() -> re.Pattern[str]:
     written = sorted({form for forms in _names().values() for form, _, _ in forms})
-    return re.compile(_BEFORE + "(?:" + _trie_regex(written) + ")" + _AFTER, re.IGNORECASE)
+    names = trie_regex((_atoms(name), "") for name in written)
+    return re.compile(_BEFORE + "(?:" + names + ")" + _AFTER, re.IGNORECASE)
 
 
 def _case_fits(written: str, surface: str) -> bool:

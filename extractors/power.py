@@ -22,7 +22,6 @@ from extractors.numbers import (
     alternation,
     finditer_near,
     literal_trigger,
-    load_data,
     opener_start,
     parse_number,
     qualifier_of,
@@ -30,9 +29,10 @@ from extractors.numbers import (
     times,
 )
 from extractors.records import PowerMention
+from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
-_DATA = load_data("power.json")
+_DATA = load_json("power.json")
 UNITS = PhraseTable(_DATA["units"])
 VAGUE_UNITS = PhraseTable(_DATA["vague_units"])
 # "des mégawatts stables" is a bare unit word, not a vague figure (GUIDELINES.md).

@@ -13,6 +13,7 @@ from flows.commands import export as export_cmd
 from flows.commands import reprocess as reprocess_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
+from flows.settings import apply_prefect_defaults
 
 COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd)
 
@@ -30,7 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    apply_prefect_defaults()  # before anything imports Prefect, which reads its settings once
+    try:
+        parser = build_parser()
+    except ValueError as exc:  # a bad INFRAFACTS_* variable
+        print(f"infrafacts: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    args = parser.parse_args(argv)
     handlers = {command.NAME: command.handle for command in COMMANDS}
     try:
         return handlers[args.command](args)

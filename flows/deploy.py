@@ -7,25 +7,13 @@ them itself, so no work pool or worker is needed on one machine.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from prefect.client.schemas.schedules import CronSchedule
 from prefect.schedules import Cron
 
-DEFAULT_CRON = "0 6 * * *"  # every day at 06:00
-DEFAULT_TIMEZONE = "Europe/Paris"
-CRON_ENV, TIMEZONE_ENV = "INFRAFACTS_CRON", "INFRAFACTS_TIMEZONE"
-DEPLOYMENT_NAME = "daily"
-
-
-def cron_setting(flag: str | None) -> str:
-    return flag or os.environ.get(CRON_ENV) or DEFAULT_CRON
-
-
-def timezone_setting(flag: str | None) -> str:
-    return flag or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
+from flows.settings import DEFAULTS
 
 
 def schedule(cron: str, timezone: str) -> Cron:
@@ -40,8 +28,9 @@ def deployment_parameters(raw: Path, curated: Path, batch_size: int) -> dict[str
 
 
 def serve(
-    raw: Path, curated: Path, *, cron: str, timezone: str, name: str = DEPLOYMENT_NAME,
-    batch_size: int = 16, workers: int | None = None, address: str | None = None,
+    raw: Path, curated: Path, *, cron: str = DEFAULTS.cron, timezone: str = DEFAULTS.timezone,
+    name: str = DEFAULTS.deployment, batch_size: int = DEFAULTS.batch_size, workers: int | None = None,
+    address: str | None = None,
 ) -> None:
     """Register the deployment with its schedule and execute its runs until interrupted (Ctrl-C)."""
     from flows.runners import curate_flow

@@ -16,7 +16,6 @@ import socket
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,20 +27,22 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
+from extractors.fact_types import FACT_TYPES
 from extractors.pipeline import load_nlp
-from extractors.records import FACT_TYPES
-from flows.articles import Article, Rejected, discover, read_articles
-from flows.extract import extract_articles
-from flows.facts import fact_tables
-from flows.incremental import Plan, PreviousState, load_state, new_fact_counts, plan_run, unknown_ids
-from flows.lock import curated_lock
+from flows.curation.dedup import fact_tables
+from flows.curation.incremental import Plan, PreviousState, new_fact_counts, plan_run, unknown_ids
+from flows.curation.summary import RunSummary
+from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
+from flows.extraction import extract_articles
 from flows.progress import Progress
-from flows.store import write_tables
-from flows.tables import articles_frame, mentions_frame
+from flows.settings import DEFAULTS
+from flows.sources import Article, discover, read_articles
+from flows.store.lock import curated_lock
+from flows.store.state import load_state
+from flows.store.tables import write_tables
 from flows.versioning import extractor_version
 
 FLOW_NAME = "infrafacts-curate"
-DEFAULT_BATCH_SIZE = 16
 ARTICLES_PER_TASK = 64
 # Enough tasks for the workers to share the load evenly, few enough that Prefect's per-task cost stays small.
 TARGET_TASKS = 16
@@ -51,66 +52,10 @@ T = TypeVar("T")
 
 @dataclass
 class BatchResult:
+    """What one extraction task hands back: `articles` rows and `mentions` rows."""
+
     articles: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    processed: int  # articles `ok` in the curated tables (extracted now or reused)
-    rejected: int
-    facts: dict[str, int]
-    mentions: dict[str, int]
-    curated_dir: str
-    rejections: list[tuple[str, str]]
-    extracted: int = 0
-    skipped: int = 0  # unchanged since the last run: previous mentions reused
-    removed: list[str] = field(default_factory=list)
-    new_facts: dict[str, int] = field(default_factory=dict)
-
-    def lines(self) -> list[str]:
-        out = [
-            f"{self.processed} articles ok ({self.extracted} extracted, {self.skipped} unchanged and skipped), "
-            f"{self.rejected} rejected, {len(self.removed)} removed -> {self.curated_dir}"
-        ]
-        out += [f"  rejected {path}: {reason}" for path, reason in self.rejections]
-        out += [f"  removed {article_id}: no longer in the raw folder" for article_id in self.removed]
-        out.append("  mentions: " + ", ".join(f"{k} {v}" for k, v in self.mentions.items()))
-        out.append("  facts:    " + ", ".join(f"{k} {v}" for k, v in self.facts.items()))
-        out.append("  new:      " + ", ".join(f"{k} {v}" for k, v in self.new_facts.items()))
-        return out
-
-    def artifact_rows(self) -> list[dict[str, Any]]:
-        counts = [
-            ("articles.ok", self.processed), ("articles.extracted", self.extracted),
-            ("articles.skipped", self.skipped), ("articles.rejected", self.rejected),
-            ("articles.removed", len(self.removed)),
-            *((f"mentions.{k}", v) for k, v in self.mentions.items()),
-            *((f"facts.{k}", v) for k, v in self.facts.items()),
-            *((f"new_facts.{k}", v) for k, v in self.new_facts.items()),
-        ]
-        return [{"measure": k, "count": v} for k, v in counts]
-
-
-def article_row(item: Article | Rejected, *, version: str, published: str | None = None) -> dict[str, Any]:
-    ok = isinstance(item, Article)
-    return {
-        "article_id": item.article_id,
-        "path": item.path,
-        "sha256": item.sha256,
-        "chars": len(item.text) if ok else None,
-        "published": published,
-        "status": "ok" if ok else f"rejected: {item.reason}",
-        "extractor_version": version,
-        "processed_at": datetime.now(UTC),
-    }
-
-
-def reused_row(article: Article, previous: dict[str, Any], version: str) -> dict[str, Any]:
-    """An unchanged article keeps its published date and the time it was really processed."""
-    return article_row(article, version=version, published=previous["published"]) | {
-        "processed_at": previous["processed_at"],
-    }
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -151,7 +96,7 @@ class VersionMismatch(RuntimeError):
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: Sequence[Article], version: str, batch_size: int = DEFAULT_BATCH_SIZE) -> BatchResult:
+def extract_batch(articles: Sequence[Article], version: str, batch_size: int = DEFAULTS.batch_size) -> BatchResult:
     """Extract one batch of read articles (on whichever process or Dask worker runs the task)."""
     logger = get_run_logger()
     if extractor_version() != version:
@@ -160,11 +105,11 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             f"the flow planned with {version}: install the same code on every worker and restart them"
         )
     result = BatchResult()
-    for done in extract_articles(articles, load_nlp(), batch_size=batch_size):
+    for done in extract_articles(articles, load_nlp(), load_nlp(syntax=True), batch_size=batch_size):
         per_type = Counter(row["type"] for row in done.rows)
         logger.info(
             "%s: %d chars, %s", done.article.article_id, len(done.article.text),
-            ", ".join(f"{per_type.get(t, 0)} {t}" for t in FACT_TYPES),
+            ", ".join(f"{per_type.get(t, 0)} {t}" for t in FACT_TYPES.names()),
         )
         result.articles.append(article_row(done.article, version=version, published=done.published))
         result.mentions.extend(done.rows)
@@ -188,7 +133,7 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         processed=int((articles["status"] == "ok").sum()),
         rejected=len(rejected),
         facts={name: len(frame) for name, frame in facts.items()},
-        mentions={t: int((mentions["type"] == t).sum()) for t in FACT_TYPES},
+        mentions={t: int((mentions["type"] == t).sum()) for t in FACT_TYPES.names()},
         curated_dir=curated_dir,
         rejections=list(zip(rejected["path"], rejected["status"], strict=True)),
         extracted=len(plan.extract),
@@ -240,9 +185,9 @@ def extract_all(articles: Sequence[Article], version: str, batch_size: int) -> l
 
 @flow(name=FLOW_NAME, log_prints=True)
 def curate(
-    raw_dir: str = "raw",
-    curated_dir: str = "curated",
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    raw_dir: str = str(DEFAULTS.raw),
+    curated_dir: str = str(DEFAULTS.curated),
+    batch_size: int = DEFAULTS.batch_size,
     reprocess: list[str] | None = None,
     reprocess_all: bool = False,
 ) -> RunSummary:

@@ -1,8 +1,13 @@
-"""Defaults for the environment the flows run in (set before Prefect is imported)."""
+"""One settings object: the defaults of every run, overridable by environment variables, read by the
+CLI, the flow and `serve` alike. Also the environment Prefect runs in (set before Prefect is imported).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 PREFECT_DEFAULTS: dict[str, str] = {
     # A fresh ephemeral API runs migrations first: the 20 s default times out on small machines.
@@ -14,7 +19,50 @@ PREFECT_DEFAULTS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Settings:
+    """Where a run reads and writes, and how it runs. Each field has an environment variable (`ENV`)."""
+
+    raw: Path = Path("raw")  # folder of input articles
+    curated: Path = Path("curated")  # output folder of the curated tables
+    batch_size: int = 16  # documents per nlp.pipe batch
+    workers: int | None = None  # Dask worker processes for extraction (None: in the flow process)
+    dask_address: str | None = None  # an existing Dask scheduler
+    gold: Path = Path("tests/gold/dev")  # gold folder `evaluate` scores against
+    cron: str = "0 6 * * *"  # schedule of `serve`: every day at 06:00
+    timezone: str = "Europe/Paris"  # IANA timezone of the cron expression
+    deployment: str = "daily"  # deployment name of `serve`
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The defaults, with every INFRAFACTS_* variable that is set (and not empty) applied."""
+        environ = os.environ if environ is None else environ
+        found = {}
+        for f in fields(cls):
+            raw = environ.get(ENV[f.name], "").strip()
+            if raw:
+                found[f.name] = _convert(f.name, raw)
+        return replace(cls(), **found)
+
+
+ENV: dict[str, str] = {f.name: f"INFRAFACTS_{f.name.upper()}" for f in fields(Settings)}
+DEFAULTS = Settings()
+
+
+def _convert(name: str, raw: str) -> object:
+    kind = type(getattr(DEFAULTS, name))
+    if name in {"batch_size", "workers"}:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError(f"{ENV[name]}={raw!r}: expected a whole number") from None
+        if value < 1:
+            raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
+        return value
+    return Path(raw) if kind is type(Path()) else raw
+
+
 def apply_prefect_defaults() -> None:
-    """Fill in our defaults without overriding anything the user set."""
+    """Fill in our Prefect defaults without overriding anything the user set."""
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)

@@ -21,3 +21,9 @@ from extractors.pipeline import load_nlp  # noqa: E402
 def nlp() -> Language:
     """The real project pipeline (fr_core_news_md + our components), loaded once per session."""
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def parser() -> Language:
+    """The real parsing pipeline party attachment is given, loaded once per session."""
+    return load_nlp(syntax=True)

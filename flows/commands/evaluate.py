@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 from flows.commands import EXIT_OK
+from flows.commands.run import add_curated_option
+from flows.settings import ENV, Settings
 
 NAME = "evaluate"
-DEFAULT_GOLD = Path("tests/gold/dev")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,14 +19,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Score curated/mentions.parquet against gold JSONL files with the metrics of SCORING.md: "
         "per type detection P/R/F1, end-to-end P/R/F1 and attribute accuracy (counts summed over articles).",
     )
-    ev.add_argument("--curated", type=Path, default=Path("curated"), help="folder with mentions.parquet")
-    ev.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help=f"gold folder (default: {DEFAULT_GOLD}/)")
+    settings = Settings.from_env()
+    add_curated_option(ev, settings)
+    ev.add_argument("--gold", type=Path, default=settings.gold,
+                    help=f"gold folder (default: {settings.gold}/, or ${ENV['gold']})")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
 
 
 def handle(args: argparse.Namespace) -> int:
-    from flows.scoring import format_report, load_gold, score
-    from flows.store import read_table
+    from flows.evaluation import format_report, load_gold, score
+    from flows.store.tables import read_table
 
     report = score(read_table(args.curated, "mentions"), load_gold(args.gold))
     print(json.dumps(report.rows(), indent=2) if args.json else format_report(report))

@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 
 from flows.commands import EXIT_OK
+from flows.commands.run import add_curated_option
+from flows.settings import Settings
 
 NAME = "export"
-FORMATS = ("csv", "parquet", "jsonl", "duckdb")  # = flows.export.FORMATS (kept here: no pandas import at start-up)
+FORMATS = ("csv", "parquet", "jsonl", "duckdb")  # = store.export.FORMATS (no pandas import at start-up)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,11 +24,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     ex.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
     ex.add_argument("--out", type=Path, required=True, help="folder to write the export to")
-    ex.add_argument("--curated", type=Path, default=Path("curated"), help="curated folder (default: curated/)")
+    add_curated_option(ex, Settings.from_env())
 
 
 def handle(args: argparse.Namespace) -> int:
-    from flows.export import export
+    from flows.store.export import export
 
     written = export(args.curated, args.out, args.format)
     print(f"exported {len(written) - 1} files as {args.format} + datapackage.json -> {args.out}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flows.articles import article_id_of, discover
 from flows.commands import EXIT_ERROR
 from flows.commands.run import add_run_options, execute, exit_status_text
-from flows.incremental import unknown_ids
+from flows.curation.incremental import unknown_ids
+from flows.sources import article_id_of, discover
 
 NAME = "reprocess"
 

@@ -8,21 +8,30 @@ from pathlib import Path
 from typing import Any
 
 from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REJECTED
-from flows.lock import CuratedLocked, curated_lock
-from flows.settings import apply_prefect_defaults
+from flows.settings import ENV, Settings
+from flows.store.lock import CuratedLocked, curated_lock
 
 NAME = "run"
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that runs the main flow."""
-    parser.add_argument("--raw", type=Path, default=Path("raw"), help="folder of .txt articles (default: raw/)")
-    parser.add_argument("--curated", type=Path, default=Path("curated"), help="output folder (default: curated/)")
-    parser.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="extract on a local Dask cluster of N worker processes (default: in this process)")
-    parser.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
-                        help="extract on an existing Dask scheduler's workers")
+    """Options shared by every command that runs the main flow (defaults: `Settings`, then the environment)."""
+    settings = Settings.from_env()
+    parser.add_argument("--raw", type=Path, default=settings.raw,
+                        help=f"folder of .txt articles (default: {settings.raw}/, or ${ENV['raw']})")
+    add_curated_option(parser, settings)
+    parser.add_argument("--batch-size", type=int, default=settings.batch_size,
+                        help=f"documents per nlp.pipe batch (default: {settings.batch_size}, or ${ENV['batch_size']})")
+    parser.add_argument("--workers", type=int, default=settings.workers, metavar="N",
+                        help="extract on a local Dask cluster of N worker processes "
+                        f"(default: in this process, or ${ENV['workers']})")
+    parser.add_argument("--dask-address", default=settings.dask_address, metavar="tcp://HOST:PORT",
+                        help=f"extract on an existing Dask scheduler's workers (or ${ENV['dask_address']})")
+
+
+def add_curated_option(parser: argparse.ArgumentParser, settings: Settings) -> None:
+    parser.add_argument("--curated", type=Path, default=settings.curated,
+                        help=f"curated folder (default: {settings.curated}/, or ${ENV['curated']})")
 
 
 def exit_status_text() -> str:
@@ -48,7 +57,6 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
         raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
     try:
         with curated_lock(args.curated):
-            apply_prefect_defaults()
             from flows.runners import curate_flow
 
             flow = curate_flow(args.workers, args.dask_address)

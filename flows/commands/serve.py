@@ -7,39 +7,38 @@ import sys
 
 from flows.commands import EXIT_ERROR, EXIT_OK
 from flows.commands.run import add_run_options
-from flows.deploy import CRON_ENV, DEFAULT_CRON, DEFAULT_TIMEZONE, DEPLOYMENT_NAME, TIMEZONE_ENV
-from flows.settings import apply_prefect_defaults
+from flows.settings import ENV, Settings
 
 NAME = "serve"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    settings = Settings.from_env()
     cmd = sub.add_parser(
         NAME, help="serve the main flow as a scheduled Prefect deployment (default: daily at 06:00 Paris time)",
         description="Register the deployment 'infrafacts-curate/<name>' with a cron schedule on the Prefect "
         "server named by PREFECT_API_URL (start one with `prefect server start`), then run its scheduled and "
         "manually triggered runs until interrupted. Each run is incremental, as `infrafacts run`.",
     )
-    cmd.add_argument("--cron", default=None,
-                     help=f"cron expression (default: ${CRON_ENV} or '{DEFAULT_CRON}', daily at 06:00)")
-    cmd.add_argument("--timezone", default=None,
-                     help=f"IANA timezone of the cron expression (default: ${TIMEZONE_ENV} or {DEFAULT_TIMEZONE})")
-    cmd.add_argument("--name", default=DEPLOYMENT_NAME, help=f"deployment name (default: {DEPLOYMENT_NAME})")
+    cmd.add_argument("--cron", default=settings.cron,
+                     help=f"cron expression (default: '{settings.cron}', or ${ENV['cron']})")
+    cmd.add_argument("--timezone", default=settings.timezone,
+                     help=f"IANA timezone of the cron expression (default: {settings.timezone}, or ${ENV['timezone']})")
+    cmd.add_argument("--name", default=settings.deployment,
+                     help=f"deployment name (default: {settings.deployment}, or ${ENV['deployment']})")
     add_run_options(cmd)
 
 
 def handle(args: argparse.Namespace) -> int:
     if not args.raw.is_dir():
         raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
-    apply_prefect_defaults()
-    from flows.deploy import cron_setting, schedule, serve, timezone_setting
+    from flows.deploy import schedule, serve
 
-    cron, timezone = cron_setting(args.cron), timezone_setting(args.timezone)
     try:
-        schedule(cron, timezone)
+        schedule(args.cron, args.timezone)
     except ValueError as exc:
-        print(f"infrafacts: bad schedule {cron!r} in {timezone!r}: {exc}", file=sys.stderr)
+        print(f"infrafacts: bad schedule {args.cron!r} in {args.timezone!r}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    serve(args.raw, args.curated, cron=cron, timezone=timezone,
+    serve(args.raw, args.curated, cron=args.cron, timezone=args.timezone,
           name=args.name, batch_size=args.batch_size, workers=args.workers, address=args.dask_address)
     return EXIT_OK

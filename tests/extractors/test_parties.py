@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from extractors.mentions import extract_mentions
 from extractors.records import MoneyMention, OrgMention, PowerMention
+from extractors.registry import Context
 
 CASES = [
     ("Microsoft a investi 10 milliards de dollars dans OpenAI.", "10 milliards de dollars", ("Microsoft", "OpenAI")),
@@ -37,19 +38,21 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "figure", "parties"), CASES)
-def test_parties_of_a_figure(nlp: Language, sentence: str, figure: str, parties: tuple[str, ...]) -> None:
-    mentions = extract_mentions(nlp(sentence))
+def test_parties_of_a_figure(
+    nlp: Language, parser: Language, sentence: str, figure: str, parties: tuple[str, ...]
+) -> None:
+    mentions = extract_mentions(nlp(sentence), Context(parser=parser))
     found = {m.text: m.parties for m in mentions if isinstance(m, MoneyMention | PowerMention)}
     assert found[figure] == parties
 
 
-def test_parties_are_canonical_names_of_org_mentions(nlp: Language) -> None:
-    mentions = extract_mentions(nlp("AWS a engagé 8 milliards de dollars dans Anthropic."))
+def test_parties_are_canonical_names_of_org_mentions(nlp: Language, parser: Language) -> None:
+    mentions = extract_mentions(nlp("AWS a engagé 8 milliards de dollars dans Anthropic."), Context(parser=parser))
     canon = {m.canonical for m in mentions if isinstance(m, OrgMention)}
     money = next(m for m in mentions if isinstance(m, MoneyMention))
     assert set(money.parties) <= canon and "Amazon Web Services" in money.parties
 
 
-def test_without_syntax_parties_stay_empty(nlp: Language) -> None:
-    mentions = extract_mentions(nlp("Microsoft a investi 10 milliards de dollars dans OpenAI."), syntax=None)
+def test_without_a_parser_parties_stay_empty(nlp: Language) -> None:
+    mentions = extract_mentions(nlp("Microsoft a investi 10 milliards de dollars dans OpenAI."))
     assert [m.parties for m in mentions if isinstance(m, MoneyMention)] == [()]

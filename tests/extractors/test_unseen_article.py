@@ -10,9 +10,10 @@ from spacy.language import Language
 
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
-from flows.articles import decode_text
-from flows.scoring import load_gold, score
-from flows.tables import mentions_frame
+from extractors.registry import Context
+from flows.curation.tables import mentions_frame
+from flows.evaluation import load_gold, score
+from flows.sources.text import decode_text
 
 OWN_GOLD = Path(__file__).parents[1] / "gold" / "own"
 E2E_F1_FLOOR = {"money": 0.9, "power": 0.9, "date": 0.9, "org": 0.9}
@@ -23,7 +24,7 @@ def report_rows(nlp: Language) -> dict[str, dict]:
     rows = []
     for path in sorted(OWN_GOLD.glob("*.txt")):
         text = decode_text(path.read_bytes())
-        mentions = extract_mentions(nlp(text), published=find_published(text))
+        mentions = extract_mentions(nlp(text), Context(published=find_published(text)))
         rows += [m.as_row() | {"article_id": path.stem} for m in mentions]
     return {row["type"]: row for row in score(mentions_frame(rows), load_gold(OWN_GOLD)).rows()}
 

@@ -11,23 +11,12 @@ import pytest
 
 from flows.cli import main
 from flows.runners import task_runner
+from tests.flows.same_tables import assert_same_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ("000_7dc123fe638c4535", "001_e48910b6d343c719", "002_b59bb55a070cc80a", "004_cc9eb378494e53c6")
-TABLES = ("mentions", "articles", "money", "power", "dates", "organisations")
 
 pytestmark = pytest.mark.integration
-
-
-def rows(curated: Path, name: str) -> list[dict[str, Any]]:
-    from test_incremental import table_rows  # same comparison as the incremental tests
-
-    return table_rows(curated, name)
-
-
-def assert_same_tables(a: Path, b: Path) -> None:
-    for name in TABLES:
-        assert rows(a, name) == rows(b, name), name
 
 
 def model_loads() -> tuple[int, int]:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.scoring import load_gold, score
-from flows.store import read_table
-from flows.tables import ARTICLE_DTYPES, MENTION_DTYPES
+from flows.curation.tables import ARTICLE_DTYPES, mention_dtypes
+from flows.evaluation import load_gold, score
+from flows.store.tables import read_table
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def texts_of(raw: Path) -> dict[str, str]:
 
 
 def assert_contract(mentions: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str]) -> None:
-    assert list(mentions.columns) == list(MENTION_DTYPES)
+    assert list(mentions.columns) == list(mention_dtypes())
     assert list(articles.columns) == list(ARTICLE_DTYPES)
     assert set(mentions["type"]) <= {"money", "power", "date", "org"}
     for row in mentions.itertuples():

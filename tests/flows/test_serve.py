@@ -25,9 +25,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from flows.deploy import CRON_ENV, TIMEZONE_ENV, cron_setting, deployment_parameters, schedule, timezone_setting
+from flows.cli import build_parser
+from flows.deploy import deployment_parameters, schedule
 from flows.main import FLOW_NAME
-from flows.store import read_table
+from flows.settings import ENV
+from flows.store.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 PARIS = ZoneInfo("Europe/Paris")
@@ -58,19 +60,22 @@ def test_daily_schedule_stays_at_six_paris_time_across_dst(start: datetime, expe
     ("flags", "env", "expected"),
     [
         ((None, None), {}, ("0 6 * * *", "Europe/Paris")),
-        ((None, None), {CRON_ENV: "30 5 * * 1-5", TIMEZONE_ENV: "UTC"}, ("30 5 * * 1-5", "UTC")),
-        (("0 7 * * *", "America/New_York"), {CRON_ENV: "30 5 * * 1-5"}, ("0 7 * * *", "America/New_York")),
+        ((None, None), {ENV["cron"]: "30 5 * * 1-5", ENV["timezone"]: "UTC"}, ("30 5 * * 1-5", "UTC")),
+        (("0 7 * * *", "America/New_York"), {ENV["cron"]: "30 5 * * 1-5"}, ("0 7 * * *", "America/New_York")),
     ],
 )
 def test_schedule_settings_flag_beats_environment_beats_default(
     monkeypatch: pytest.MonkeyPatch, flags: tuple[str | None, str | None], env: dict[str, str],
     expected: tuple[str, str],
 ) -> None:
-    for name in (CRON_ENV, TIMEZONE_ENV):
+    for name in (ENV["cron"], ENV["timezone"]):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert (cron_setting(flags[0]), timezone_setting(flags[1])) == expected
+    cron, timezone = flags
+    argv = ["serve", *(["--cron", cron] if cron else []), *(["--timezone", timezone] if timezone else [])]
+    args = build_parser().parse_args(argv)
+    assert (args.cron, args.timezone) == expected
 
 
 @pytest.mark.parametrize(("cron", "timezone"), [("0 6 * *", "Europe/Paris"), ("0 6 * * *", "Europe/Atlantis")])

@@ -13,11 +13,9 @@ recommends. To undo it, drop the first character of a text cell that matches `^'
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +23,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.datapackage import DEFAULT_PRIMARY_KEY, PRIMARY_KEYS, frictionless_type, package_descriptor
-from flows.store import DUCKDB_NAME, TABLE_SUFFIX, build_duckdb_beside, read_duckdb_table, temp_beside
+from extractors.fact_types import FACT_TYPES
+from extractors.registry import Registry
+from flows.cells import plain
+from flows.curation.deals import DEALS_TABLE
+from flows.store.atomic import write_atomic
+from flows.store.datapackage import DEFAULT_PRIMARY_KEY, PRIMARY_KEYS, frictionless_type, package_descriptor
+from flows.store.tables import DUCKDB_NAME, TABLE_SUFFIX, build_duckdb_beside, read_duckdb_table
 
 FORMATS = ("csv", "parquet", "jsonl", "duckdb")
 PACKAGE_FILE = "datapackage.json"
-TABLE_ORDER = ("articles", "mentions", "money", "power", "dates", "organisations", "deals")
 # RFC 4180 line ends; with \r in the terminator the writer also quotes cells holding a lone \r.
 CSV_EOL = "\r\n"
 _UNSAFE = re.compile(r"^'*[=+\-@\t\r]")
@@ -54,6 +56,11 @@ RESOURCE_PROPS: dict[str, dict[str, str]] = {
 }
 
 
+def table_order(fact_types: Registry = FACT_TYPES) -> tuple[str, ...]:
+    """The contract tables, the fact tables in registration order, then deals."""
+    return ("articles", "mentions", *fact_types.tables(), DEALS_TABLE)
+
+
 # --- cells -------------------------------------------------------------------------------------------
 
 def neutralise(text: str) -> str:
@@ -64,25 +71,6 @@ def neutralise(text: str) -> str:
 def restore(text: str) -> str:
     """The inverse of `neutralise`."""
     return text[1:] if _NEUTRALISED.match(text) else text
-
-
-def missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready Python value: lists for arrays, ISO 8601 for datetimes, None for missing."""
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        value = value.tolist()
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if missing(value):
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
 
 
 def csv_cell(value: Any, kind: str) -> Any:
@@ -103,7 +91,7 @@ def curated_tables(curated: Path) -> dict[str, Path]:
     files = {p.name[: -len(TABLE_SUFFIX)]: p for p in curated.glob(f"*{TABLE_SUFFIX}") if not p.name.startswith(".")}
     if not files:
         raise FileNotFoundError(f"{curated}: no curated tables (run `infrafacts run` first)")
-    rank = {name: i for i, name in enumerate(TABLE_ORDER)}
+    rank = {name: i for i, name in enumerate(table_order())}
     return dict(sorted(files.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
 
@@ -120,17 +108,6 @@ def kinds(schema: pa.Schema) -> dict[str, str]:
 
 
 # --- writing -----------------------------------------------------------------------------------------
-
-def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
-    tmp = temp_beside(target)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
-
 
 def csv_frame(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
     types = kinds(schema)

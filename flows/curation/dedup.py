@@ -32,22 +32,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from flows.deals import deals_table, source
+from extractors.fact_types import FACT_TYPES
+from extractors.registry import FactType, Registry
+from flows.cells import names, plain
+from flows.curation.deals import DEALS_TABLE, deals_table, source
 
-FIGURE_KEYS: dict[str, tuple[str, ...]] = {
-    "money": ("currency", "value", "low", "high", "per"),
-    "power": ("value_gw", "low_gw", "high_gw"),
-}
-NUMBERS: dict[str, tuple[str, ...]] = {"money": ("value", "low", "high"), "power": ("value_gw", "low_gw", "high_gw")}
-DATE_KEY: tuple[str, ...] = ("date_value", "date_mod")
-FACT_TABLES: dict[str, str] = {"money": "money", "power": "power", "date": "dates"}
 LOOSE_QUALIFIERS: frozenset[str | None] = frozenset({None, "approx"})
 FACT_COLUMNS: tuple[str, ...] = (
     "qualifier", "qualifiers", "parties", "organisations", "mentions", "article_ids", "sources",
@@ -55,22 +50,9 @@ FACT_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def names(value: Any) -> tuple[str, ...]:
-    """A `parties` cell (tuple, list, numpy array, or null once read back from Parquet) as a tuple."""
-    if value is None or isinstance(value, float) or value is pd.NA:
-        return ()
-    return tuple(str(v) for v in value)
-
-
 def fact_id(kind: str, key: tuple[Any, ...]) -> str:
     """Stable across runs and machines: a hash of the fact type and its normalised key."""
-    payload = json.dumps([kind, [_plain(v) for v in key]], ensure_ascii=False, sort_keys=True)
+    payload = json.dumps([kind, [plain(v) for v in key]], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
@@ -99,15 +81,16 @@ class Figure:
     key: tuple[Any, ...]
     parties: frozenset[str]
     years: frozenset[str]
+    numbers: tuple[str, ...]
 
     @property
     def vague(self) -> bool:
         """No single figure ("des milliards", "plusieurs gigawatts")."""
-        return self.qualifier == "vague" or all(_plain(self.row[c]) is None for c in NUMBERS[self.key[0]])
+        return self.qualifier == "vague" or all(plain(self.row[c]) is None for c in self.numbers)
 
     @property
     def qualifier(self) -> str | None:
-        return _plain(self.row["qualifier"])
+        return plain(self.row.get("qualifier"))
 
 
 def same_fact(a: Figure, b: Figure) -> bool:
@@ -150,16 +133,17 @@ def _ordered(mentions: pd.DataFrame, kind: str) -> list[dict[str, Any]]:
     return rows.to_dict("records")
 
 
-def figures(mentions: pd.DataFrame, kind: str) -> list[Figure]:
+def figures(mentions: pd.DataFrame, fact_type: FactType) -> list[Figure]:
     years = years_by_sentence(mentions)
     return [
         Figure(
             row=row,
-            key=(kind, *(_plain(row[c]) for c in FIGURE_KEYS[kind])),
+            key=(fact_type.name, *(plain(row[c]) for c in fact_type.key)),
             parties=frozenset(names(row.get("parties"))),
             years=years.get((row["article_id"], row["sentence"]), frozenset()),
+            numbers=fact_type.numbers,
         )
-        for row in _ordered(mentions, kind)
+        for row in _ordered(mentions, fact_type.name)
     ]
 
 
@@ -167,13 +151,13 @@ def fact_row(kind: str, key_cols: Sequence[str], rows: Sequence[dict[str, Any]],
              orgs: dict[tuple[str, str], tuple[str, ...]], parties: Iterable[str] = ()) -> dict[str, Any]:
     """The curated row of one fact from its mention rows (reading order; the first is the evidence)."""
     first = rows[0]
-    key = tuple(_plain(first[c]) for c in key_cols)
+    key = tuple(plain(first[c]) for c in key_cols)
     sentence_orgs = {o for r in rows for o in orgs.get((r["article_id"], r["sentence"]), ())}
     return {
         "fact_id": fact_id(kind, (*key, first["article_id"], int(first["start"]))),
         **dict(zip(key_cols, key, strict=True)),
-        "qualifier": _plain(first.get("qualifier")),
-        "qualifiers": sorted({q for r in rows if (q := _plain(r.get("qualifier"))) is not None}),
+        "qualifier": plain(first.get("qualifier")),
+        "qualifiers": sorted({q for r in rows if (q := plain(r.get("qualifier"))) is not None}),
         "parties": sorted(parties),
         "organisations": sorted(sentence_orgs),
         "mentions": len(rows),
@@ -184,63 +168,74 @@ def fact_row(kind: str, key_cols: Sequence[str], rows: Sequence[dict[str, Any]],
     }
 
 
-def figure_table(mentions: pd.DataFrame, kind: str) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
-    """The fact table of `kind` and, for each mention (type, `source`), the id of its fact."""
+FactOf = dict[tuple[str, str], str]  # (mention type, `source`) -> fact id
+
+
+def figure_table(mentions: pd.DataFrame, fact_type: FactType) -> tuple[pd.DataFrame, FactOf]:
+    """The fact table of a figure type and, for each of its mentions (type, `source`), the id of its fact."""
     orgs = orgs_by_sentence(mentions)
+    kind = fact_type.name
     out, fact_of = [], {}
-    for group in group_figures(figures(mentions, kind)):
+    for group in group_figures(figures(mentions, fact_type)):
         rows = [m.row for m in group.members]
         parties = set().union(*(m.parties for m in group.members))
-        out.append(fact_row(kind, FIGURE_KEYS[kind], rows, orgs, parties))
+        out.append(fact_row(kind, fact_type.key, rows, orgs, parties))
         fact_of.update({(kind, source(r)): out[-1]["fact_id"] for r in rows})
-    columns = ["fact_id", *FIGURE_KEYS[kind], *FACT_COLUMNS]
+    columns = ["fact_id", *fact_type.key, *FACT_COLUMNS]
     return pd.DataFrame(out, columns=columns), fact_of
 
 
-def date_table(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> pd.DataFrame:
+def event_table(mentions: pd.DataFrame, fact_type: FactType, fact_of: FactOf) -> pd.DataFrame:
     """Dates keyed by value, modifier and the figure facts of their sentence (module docstring)."""
     orgs = orgs_by_sentence(mentions)
     events: dict[tuple[str, str], set[str]] = {}
-    for row in mentions[mentions["type"].isin(list(FIGURE_KEYS))].to_dict("records"):
+    figure_types = sorted({kind for kind, _ in fact_of})
+    for row in mentions[mentions["type"].isin(figure_types)].to_dict("records"):
         events.setdefault((row["article_id"], row["sentence"]), set()).add(fact_of[(row["type"], source(row))])
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for row in _ordered(mentions, "date"):
+    for row in _ordered(mentions, fact_type.name):
         place = (row["article_id"], row["sentence"])
         event = ("facts", *sorted(events[place])) if place in events else ("sentence", *place)
-        groups.setdefault((*(_plain(row[c]) for c in DATE_KEY), event), []).append(row)
+        groups.setdefault((*(plain(row[c]) for c in fact_type.key), event), []).append(row)
     out = [
-        fact_row("date", DATE_KEY, rows, orgs) | {"facts": list(event[1:]) if event[0] == "facts" else []}
+        fact_row(fact_type.name, fact_type.key, rows, orgs) | {"facts": list(event[1:]) if event[0] == "facts" else []}
         for (*_, event), rows in groups.items()
     ]
-    return pd.DataFrame(out, columns=["fact_id", *DATE_KEY, *FACT_COLUMNS, "facts"])
+    return pd.DataFrame(out, columns=["fact_id", *fact_type.key, *FACT_COLUMNS, "facts"])
 
 
-def organisations(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per canonical organisation across all articles."""
-    orgs = mentions[mentions["type"] == "org"].sort_values(["article_id", "start"], kind="stable")
+def name_table(mentions: pd.DataFrame, fact_type: FactType) -> pd.DataFrame:
+    """One row per name (e.g. canonical organisation) across all articles."""
+    (name_column,) = fact_type.key
+    rows = mentions[mentions["type"] == fact_type.name].sort_values(["article_id", "start"], kind="stable")
     out = []
-    for name, group in orgs.groupby("canonical", sort=True):
-        kinds = group["kind"].dropna()
+    for name, group in rows.groupby(name_column, sort=True):
+        kinds = group["kind"].dropna() if "kind" in group else pd.Series([], dtype=object)
         out.append({
-            "fact_id": fact_id("org", (name,)),
-            "canonical": name,
+            "fact_id": fact_id(fact_type.name, (name,)),
+            name_column: name,
             "kind": kinds.mode().iloc[0] if not kinds.empty else None,
             "aliases": sorted(set(group["text"])),
             "mentions": len(group),
             "article_ids": list(dict.fromkeys(group["article_id"])),
         })
-    return pd.DataFrame(out, columns=["fact_id", "canonical", "kind", "aliases", "mentions", "article_ids"])
+    return pd.DataFrame(out, columns=["fact_id", name_column, "kind", "aliases", "mentions", "article_ids"])
 
 
-def fact_tables(mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The curated `money`, `power`, `dates`, `organisations` and `deals` tables."""
-    money, money_of = figure_table(mentions, "money")
-    power, power_of = figure_table(mentions, "power")
-    fact_of = money_of | power_of
-    return {
-        "money": money,
-        "power": power,
-        "dates": date_table(mentions, fact_of),
-        "organisations": organisations(mentions),
-        "deals": deals_table(mentions, money, power, fact_of),
-    }
+def fact_tables(mentions: pd.DataFrame, fact_types: Registry = FACT_TYPES) -> dict[str, pd.DataFrame]:
+    """One curated table per registered fact type (in registration order), then `deals`.
+
+    Figure facts come first: an event fact (a date) is identified by the figure facts of its sentence.
+    """
+    tables: dict[str, pd.DataFrame] = {}
+    fact_of: FactOf = {}
+    for fact_type in (t for t in fact_types if t.dedup == "figure"):
+        tables[fact_type.table], of_type = figure_table(mentions, fact_type)
+        fact_of |= of_type
+    for fact_type in fact_types:
+        if fact_type.dedup == "event":
+            tables[fact_type.table] = event_table(mentions, fact_type, fact_of)
+        elif fact_type.dedup == "name":
+            tables[fact_type.table] = name_table(mentions, fact_type)
+    ordered = {name: tables[name] for name in fact_types.tables()}
+    return {**ordered, DEALS_TABLE: deals_table(mentions, tables, fact_of)}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from flows import store
-from flows.store import DUCKDB_NAME, read_duckdb_table, read_table, remove_stale_temp_files, write_tables
+from flows.store import tables as store
+from flows.store.tables import DUCKDB_NAME, read_duckdb_table, read_table, remove_stale_temp_files, write_tables
 
 
 def test_write_then_read_round_trip(tmp_path: Path) -> None:
@@ -23,14 +24,14 @@ def test_failed_write_keeps_previous_tables(tmp_path: Path, monkeypatch: pytest.
     old = pd.DataFrame({"a": [1]})
     write_tables({"first": old, "second": old}, tmp_path)
 
-    real = store._write_beside
+    real = store.write_beside
 
-    def fail_on_second(frame: pd.DataFrame, target: Path) -> Path:
+    def fail_on_second(target: Path, write: Callable[[Path], object]) -> Path:
         if target.name.startswith("second"):
             raise OSError("disk full")
-        return real(frame, target)
+        return real(target, write)
 
-    monkeypatch.setattr(store, "_write_beside", fail_on_second)
+    monkeypatch.setattr(store, "write_beside", fail_on_second)
     with pytest.raises(OSError, match="disk full"):
         write_tables({"first": pd.DataFrame({"a": [9, 9]}), "second": pd.DataFrame({"a": [9]})}, tmp_path)
     assert read_table(tmp_path, "first")["a"].tolist() == [1]  # nothing renamed before all were written

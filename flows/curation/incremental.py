@@ -1,4 +1,5 @@
-"""Incremental runs: which articles need extracting, and which can reuse their previous mentions.
+"""Incremental runs: which articles need extracting, and which can reuse their previous mentions (pure;
+the previous state is read by `store/state.py`).
 
 The incremental state is the previous curated `articles` and `mentions` tables themselves, so it lives
 with the output it describes (copy or delete `curated/` and the state follows; nothing depends on
@@ -11,23 +12,16 @@ leave every curated table (their evidence is gone; see the README section on rem
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from flows.articles import Article, Rejected
-from flows.store import table_path
-from flows.tables import ARTICLE_DTYPES, MENTION_DTYPES
+from flows.sources import Article, Rejected
 
 log = logging.getLogger(__name__)
-
-FACT_TABLE_NAMES = ("money", "power", "dates", "organisations")
-
 
 @dataclass(frozen=True)
 class PreviousState:
@@ -51,57 +45,6 @@ class Plan:
 
     def reused_mentions(self, state: PreviousState) -> list[dict[str, Any]]:
         return [row for article, _ in self.reused for row in state.mentions.get(article.article_id, [])]
-
-
-def _read(curated_dir: Path, name: str) -> pd.DataFrame | None:
-    path = table_path(curated_dir, name)
-    return pd.read_parquet(path) if path.exists() else None
-
-
-def _plain_cell(value: Any) -> Any:
-    return tuple(value.tolist()) if isinstance(value, np.ndarray) else value
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as fresh extraction yields them: None for every missing value (pd.NA / NaN), and tuples
-    for list cells (Parquet gives them back as numpy arrays)."""
-    plain = frame.astype(object).where(frame.notna(), None)
-    for column in frame.select_dtypes(include="object").columns:
-        plain[column] = plain[column].map(_plain_cell)
-    return plain.to_dict("records")
-
-
-def load_state(curated_dir: Path) -> PreviousState:
-    """The previous articles/mentions/fact ids; any unreadable or foreign-schema table means a full run."""
-    try:
-        articles, mentions = _read(curated_dir, "articles"), _read(curated_dir, "mentions")
-    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) on a damaged file
-        return PreviousState(note=f"previous tables unreadable ({exc}): extracting everything")
-    if articles is None or mentions is None:
-        return PreviousState()
-    if set(articles.columns) != set(ARTICLE_DTYPES) or set(mentions.columns) != set(MENTION_DTYPES):
-        return PreviousState(note="previous tables have other columns: extracting everything")
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _records(mentions[list(MENTION_DTYPES)]):
-        by_article[row["article_id"]].append(row)
-    return PreviousState(
-        articles={row["article_id"]: row for row in _records(articles[list(ARTICLE_DTYPES)])},
-        mentions=dict(by_article),
-        fact_ids=previous_fact_ids(curated_dir),
-        note=f"previous run: {len(articles)} articles, {len(mentions)} mentions",
-    )
-
-
-def previous_fact_ids(curated_dir: Path) -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for name in FACT_TABLE_NAMES:
-        try:
-            frame = _read(curated_dir, name)
-        except (OSError, ValueError):
-            frame = None
-        if frame is not None and "fact_id" in frame.columns:
-            out[name] = frozenset(frame["fact_id"].astype(str))
-    return out
 
 
 def extract_reason(article: Article, previous: Mapping[str, Any] | None, version: str) -> str | None:

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.articles import Article, Rejected, discover, read_article
-from flows.extract import batches, chunk_spans, extract_articles
+from flows.extraction import batches, chunk_spans, extract_articles
+from flows.sources import Article, Rejected, discover, read_article
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize(
@@ -83,8 +83,8 @@ def test_chunks_cut_at_the_best_break(text: str, limit: int, pieces: list[str]) 
 def test_article_in_pieces_gives_the_same_mentions(nlp: object, name: str) -> None:
     article = read_article(ROOT / "raw" / name)
     assert isinstance(article, Article)
-    whole = next(extract_articles([article], nlp)).rows  # type: ignore[arg-type]
-    pieces = next(extract_articles([article], nlp, max_doc_chars=1500, chunk_chars=1500)).rows  # type: ignore[arg-type]
+    whole = next(extract_articles([article], nlp, None)).rows  # type: ignore[arg-type]
+    pieces = next(extract_articles([article], nlp, None, max_doc_chars=1500, chunk_chars=1500)).rows  # type: ignore[arg-type]
     assert len(chunk_spans(article.text, 1500)) > 3
     assert all(article.text[r["start"] : r["end"]] == r["text"] for r in pieces)
     assert [(r["type"], r["start"], r["end"]) for r in pieces] == [(r["type"], r["start"], r["end"]) for r in whole]

@@ -10,41 +10,23 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from flows.articles import Article, Rejected
-from flows.incremental import PreviousState, load_state, plan_run
-from flows.store import read_table
+from flows.curation.incremental import PreviousState, plan_run
+from flows.sources import Article, Rejected
+from flows.store.state import load_state
+from flows.store.tables import read_table
 from flows.versioning import extractor_version
+from tests.flows.same_tables import TABLES, assert_same_tables, table_rows
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
-TABLES = ("mentions", "articles", "money", "power", "dates", "organisations")
 SMALL = ("000_7dc123fe638c4535", "002_b59bb55a070cc80a", "004_cc9eb378494e53c6")
 EXTRA = (
     "\n\nLe fonds Exemple Capital annonce 750 millions d’euros pour un campus de calcul de 1,2 GW "
     "près de Lyon, dont la mise en service est prévue au second semestre 2029.\n"
 )
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, np.ndarray):
-        return [_cell(v) for v in value.tolist()]
-    if isinstance(value, list | tuple):
-        return [_cell(v) for v in value]
-    return None if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else value
-
-
-def table_rows(curated: Path, name: str) -> list[dict[str, Any]]:
-    frame = read_table(curated, name).drop(columns=["processed_at"], errors="ignore")
-    return [{k: _cell(v) for k, v in row.items()} for row in frame.astype(object).to_dict("records")]
-
-
-def assert_same_tables(a: Path, b: Path) -> None:
-    for name in TABLES:
-        assert table_rows(a, name) == table_rows(b, name), name
 
 
 @pytest.fixture()

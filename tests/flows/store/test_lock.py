@@ -14,13 +14,13 @@ import pytest
 
 from flows.cli import main
 from flows.commands import EXIT_BUSY
-from flows.lock import LOCK_NAME, CuratedLocked, curated_lock
 from flows.progress import Progress, format_duration, progress_line
+from flows.store.lock import LOCK_NAME, CuratedLocked, curated_lock
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOLD = (
     "import sys, time\n"
-    "from flows.lock import curated_lock\n"
+    "from flows.store.lock import curated_lock\n"
     "with curated_lock(sys.argv[1]):\n"
     "    print('held', flush=True)\n"
     "    time.sleep(600)\n"

@@ -22,6 +22,8 @@ from typing import Any
 
 import pandas as pd
 
+DEALS_TABLE = "deals"
+# What a deal is made of (DEALS.md): money and power figures, and the dates of their clause.
 FIGURES = ("money", "power")
 MONEY_FIELDS = ("currency", "value", "low", "high", "qualifier", "per")
 POWER_FIELDS = ("value_gw", "low_gw", "high_gw", "qualifier")
@@ -135,10 +137,12 @@ def summary(parties: Sequence[str], money: Row | None, powers: Sequence[Row], da
     return " · ".join(parts)
 
 
-def deals_table(mentions: pd.DataFrame, money: pd.DataFrame, power: pd.DataFrame,
+def deals_table(mentions: pd.DataFrame, tables: dict[str, pd.DataFrame],
                 fact_of: dict[tuple[str, str], str]) -> pd.DataFrame:
-    """One row per money fact, and per power fact stated without money (module docstring)."""
-    facts = {r["fact_id"]: r for table in (money, power) for r in table.to_dict("records")}
+    """One row per money fact, and per power fact stated without money (module docstring).
+
+    `tables`: the figure fact tables by name; `fact_of`: the fact id of each figure mention."""
+    facts = {r["fact_id"]: r for name in FIGURES for r in tables[name].to_dict("records")}
     wanted = mentions[mentions["type"].isin([*FIGURES, "date"])].sort_values(["article_id", "start"], kind="stable")
     deals: dict[str, Row] = {}
     for _, rows in wanted.groupby(["article_id", "sentence"], sort=False):

@@ -6,7 +6,8 @@
   matched pairs.
 - org: per article, distinct predicted canonical names against gold organisations (folded names;
   a gold organisation is found when a predicted name equals its canonical or one of its aliases).
-Counts are summed over articles (micro-averages).
+Counts are summed over articles (micro-averages). What is scored, and how, comes from the fact-type
+registry (`extractors/fact_types.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,18 +22,11 @@ from typing import Any
 
 import pandas as pd
 
-SPAN_TYPES = ("money", "power", "date")
-# normalised fields compared for end-to-end: (predicted column, gold field)
-VALUE_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "money": (("value", "value"), ("low", "low"), ("high", "high")),
-    "power": (("value_gw", "value_gw"), ("low_gw", "low_gw"), ("high_gw", "high_gw")),
-    "date": (),
-}
-ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
-    "money": (("qualifier", "qualifier"), ("per", "per")),
-    "power": (("qualifier", "qualifier"),),
-    "date": (("date_mod", "mod"),),
-}
+from extractors.fact_types import FACT_TYPES
+from extractors.registry import Check, FactType, Registry
+from extractors.text import fold_key
+from flows.cells import missing
+
 REL_TOL = 1e-6
 
 
@@ -109,53 +102,38 @@ def match_by_overlap(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -
     return pairs
 
 
-def _null(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def same_number(a: Any, b: Any) -> bool:
-    if _null(a) or _null(b):
-        return _null(a) and _null(b)
+    if missing(a) or missing(b):
+        return missing(a) and missing(b)
     return math.isclose(float(a), float(b), rel_tol=REL_TOL)
 
 
 def same_attr(a: Any, b: Any) -> bool:
-    return (_null(a) and _null(b)) or a == b
+    return (missing(a) and missing(b)) or a == b
 
 
-def values_agree(kind: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
-    if kind == "date":
-        return pred.get("date_value") == gold.get("value")
-    ok = all(same_number(pred.get(p), gold.get(g)) for p, g in VALUE_FIELDS[kind])
-    if kind == "money":
-        ok = ok and same_attr(pred.get("currency"), gold.get("currency"))
-    return ok
+def agrees(check: Check, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    a, b = pred.get(check.column), gold.get(check.gold)
+    return same_number(a, b) if check.number else same_attr(a, b)
 
 
-def score_spans(kind: str, pred: list[Mapping[str, Any]], gold: list[Mapping[str, Any]]) -> Counts:
+def score_spans(fact_type: FactType, pred: list[Mapping[str, Any]], gold: list[Mapping[str, Any]]) -> Counts:
     counts = Counts(predicted=len(pred), gold=len(gold))
     pairs = match_by_overlap([(p["start"], p["end"]) for p in pred], [(g["start"], g["end"]) for g in gold])
     counts.matched = len(pairs)
     for i, j in pairs:
-        counts.correct += values_agree(kind, pred[i], gold[j])
-        for p_attr, g_attr in ATTRIBUTES[kind]:
-            counts.attr_total[p_attr] = counts.attr_total.get(p_attr, 0) + 1
-            counts.attr_ok[p_attr] = counts.attr_ok.get(p_attr, 0) + same_attr(pred[i].get(p_attr), gold[j].get(g_attr))
+        counts.correct += all(agrees(check, pred[i], gold[j]) for check in fact_type.values)
+        for check in fact_type.attributes:
+            counts.attr_total[check.column] = counts.attr_total.get(check.column, 0) + 1
+            counts.attr_ok[check.column] = counts.attr_ok.get(check.column, 0) + agrees(check, pred[i], gold[j])
     return counts
 
 
-def fold_name(name: str) -> str:
-    """Case- and accent-insensitive form with punctuation folded to spaces (SCORING.md)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    no_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]|_", " ", no_accents).split())
-
-
-def score_orgs(predicted_names: Iterable[str], gold: list[Mapping[str, Any]]) -> Counts:
-    names = {fold_name(n) for n in predicted_names if isinstance(n, str) and n.strip()}
+def score_names(predicted_names: Iterable[str], gold: list[Mapping[str, Any]]) -> Counts:
+    names = {fold_key(n) for n in predicted_names if isinstance(n, str) and n.strip()}
     found = 0
     for org in gold:
-        forms = {fold_name(org["canonical"]), *(fold_name(a) for a in org.get("aliases", []))}
+        forms = {fold_key(org["canonical"]), *(fold_key(a) for a in org.get("aliases", []))}
         found += bool(forms & names)
     # SCORING.md: precision = found / predicted names, recall = found / gold organisations
     return Counts(predicted=len(names), gold=len(gold), matched=found, correct=found)
@@ -181,19 +159,21 @@ class Report:
         return out
 
 
-def score(mentions: pd.DataFrame, gold_files: list[GoldFile]) -> Report:
-    totals = {kind: Counts() for kind in (*SPAN_TYPES, "org")}
+def score(mentions: pd.DataFrame, gold_files: list[GoldFile], fact_types: Registry = FACT_TYPES) -> Report:
+    """Every registered fact type scored as its `scoring` says: per mention ("span") or per article ("name")."""
+    totals = {fact_type.name: Counts() for fact_type in fact_types}
     by_article = {aid: frame for aid, frame in mentions.groupby("article_id")}
     empty = mentions.iloc[0:0]
     for gf in gold_files:
         frame = by_article.get(gf.article_id, empty)
         frame = frame.loc[[gf.covers(int(start)) for start in frame["start"]]]
-        for kind in SPAN_TYPES:
-            pred = frame[frame["type"] == kind].to_dict("records")
-            gold = [f for f in gf.facts if f["type"] == kind]
-            totals[kind].add(score_spans(kind, pred, gold))
-        orgs = frame.loc[frame["type"] == "org", "canonical"]
-        totals["org"].add(score_orgs(orgs, [f for f in gf.facts if f["type"] == "org"]))
+        for fact_type in fact_types:
+            pred = frame[frame["type"] == fact_type.name]
+            gold = [f for f in gf.facts if f["type"] == fact_type.name]
+            if fact_type.scoring == "name":
+                totals[fact_type.name].add(score_names(pred[fact_type.key[0]], gold))
+            else:
+                totals[fact_type.name].add(score_spans(fact_type, pred.to_dict("records"), gold))
     return Report(totals)
 
 

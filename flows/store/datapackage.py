@@ -13,17 +13,17 @@ from typing import Any
 
 import pyarrow as pa
 
+from extractors.fact_types import FACT_TYPES
+from extractors.registry import Registry
+
 PACKAGE_NAME = "infrafacts"
 UNDOCUMENTED = "(not documented yet)"
 
+# The tables every run writes besides the fact tables (whose docs come from the fact-type registry).
 TABLE_DOCS: dict[str, str] = {
     "articles": "One row per input file: processed (`status` = `ok`) or rejected with the reason.",
-    "mentions": "One row per extracted mention (money, power, date, org), with its character offsets "
+    "mentions": "One row per extracted mention (one `type` per registered fact type), with its character offsets "
     "into the article's text as read by open(path, encoding='utf-8').read().",
-    "money": "One row per distinct money fact after normalisation and deduplication.",
-    "power": "One row per distinct power fact (gigawatts) after normalisation and deduplication.",
-    "dates": "One row per distinct dated fact after normalisation and deduplication.",
-    "organisations": "One row per canonical organisation across all articles.",
     "deals": "Each money or power fact with its parties, its dates and its sources.",
 }
 # Primary keys, checked against the data before they are declared (a wrong key would fail validation).
@@ -34,8 +34,9 @@ PRIMARY_KEYS: dict[str, list[str]] = {
 }
 DEFAULT_PRIMARY_KEY = ["fact_id"]
 
+# Columns of the articles and fact tables; the mention columns are documented on their records
+# (`extractors/records.py`), see `column_docs`.
 COLUMN_DOCS: dict[str, str] = {
-    "article_id": "Article id: the file name without `.txt`.",
     "path": "Path of the input file as given to the run.",
     "sha256": "SHA-256 of the file's bytes (null when the file could not be read).",
     "chars": "Length of the article's text in characters (null when rejected).",
@@ -43,29 +44,7 @@ COLUMN_DOCS: dict[str, str] = {
     "status": "`ok`, or `rejected: <reason>` (empty, binary, not UTF-8, HTML, not French, duplicate of <id>, ...).",
     "extractor_version": "Package version + hash of the extractor code and rule data that produced the rows.",
     "processed_at": "When the article was extracted (UTC).",
-    "type": "Mention type: `money`, `power`, `date` or `org`.",
-    "start": "Start offset (Python string index) of `text` in the article.",
-    "end": "End offset (exclusive) of `text` in the article.",
-    "text": "The surface string (for facts: the first mention's).",
-    "sentence": "The sentence the mention was found in (for facts: the first mention's).",
-    "value": "Money: amount in currency units (null for a range or a vague amount).",
-    "low": "Money: lower bound of a range, in currency units.",
-    "high": "Money: upper bound of a range, in currency units.",
-    "currency": "Money: ISO 4217 currency code.",
-    "qualifier": "null, `approx`, `up_to`, `more_than`, `less_than` or `vague`.",
     "qualifiers": "Every qualifier seen among the fact's mentions.",
-    "per": "Money: what the amount is per (`month`, `year`, `GW`, ...) or null.",
-    "value_gw": "Power: figure in gigawatts (null for a range or a vague figure).",
-    "low_gw": "Power: lower bound of a range, in gigawatts.",
-    "high_gw": "Power: upper bound of a range, in gigawatts.",
-    "date_value": "Date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a range `A/B`, a decade `200X`, or `XXXX-MM`.",
-    "date_mod": "Date modifier: null or early, mid, late, H1, H2, Q1..Q4, spring, summer, autumn, winter, "
-    "by, since, after, circa.",
-    "canonical": "Organisation: the canonical name (one name per organisation across all articles).",
-    "explicit_currency": "Money: whether the currency is written next to the amount (else inferred).",
-    "magnitude": "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative.",
-    "kind": "Organisation kind: company, lab, public, consortium, media or other.",
-    "parties": "Canonical names of the organisations attached to the figure in the parse.",
     "organisations": "Canonical names of every organisation named in the sentence (context).",
     "aliases": "Every surface form the organisation was written as.",
     "mentions": "Number of mentions merged into this row.",
@@ -82,6 +61,17 @@ COLUMN_DOCS: dict[str, str] = {
 }
 
 
+def column_docs(fact_types: Registry = FACT_TYPES) -> dict[str, str]:
+    """Every column's description: the mention columns from the registry, then the tables' own."""
+    names = [f"`{name}`" for name in fact_types.names()]
+    listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    return {**fact_types.column_docs(), "type": f"Mention type: {listed}.", **COLUMN_DOCS}
+
+
+def table_docs(fact_types: Registry = FACT_TYPES) -> dict[str, str]:
+    return {**TABLE_DOCS, **{t.table: t.description for t in fact_types}}
+
+
 def frictionless_type(arrow_type: pa.DataType) -> str:
     """The Table Schema type of a Parquet column."""
     checks = (
@@ -95,7 +85,7 @@ def frictionless_type(arrow_type: pa.DataType) -> str:
 
 def field_descriptor(name: str, arrow_type: pa.DataType, *, list_note: str) -> dict[str, Any]:
     kind = frictionless_type(arrow_type)
-    description = COLUMN_DOCS.get(name, UNDOCUMENTED)
+    description = column_docs().get(name, UNDOCUMENTED)
     out: dict[str, Any] = {"name": name, "type": kind, "description": description}
     if kind == "array":
         out["description"] = f"{description} {list_note}"
@@ -127,7 +117,7 @@ def package_descriptor(
             {
                 "name": name,
                 **props,
-                "description": TABLE_DOCS.get(name, UNDOCUMENTED),
+                "description": table_docs().get(name, UNDOCUMENTED),
                 "schema": table_schema(schema, key, list_note=list_note),
             }
             for name, (schema, key, props) in resources.items()

@@ -20,7 +20,9 @@ from spacy.tokens import Doc
 
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
-from flows.articles import Article
+from extractors.registry import Context
+from flows.settings import DEFAULTS
+from flows.sources import Article
 
 # Ordinary articles (the corpus's longest is 68k chars) are parsed whole; longer ones in pieces.
 MAX_DOC_CHARS = 100_000
@@ -83,9 +85,8 @@ def shifted(row: dict[str, Any], offset: int) -> dict[str, Any]:
     return row
 
 
-def mention_rows(doc: Doc, article: Article, offset: int, published: str | None) -> list[dict[str, Any]]:
-    return [shifted(m.as_row() | {"article_id": article.article_id}, offset)
-            for m in extract_mentions(doc, published=published)]
+def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> list[dict[str, Any]]:
+    return [shifted(m.as_row() | {"article_id": article.article_id}, offset) for m in extract_mentions(doc, context)]
 
 
 Piece = tuple[str, tuple[int, int]]  # (text, (article index, offset of the piece in the article))
@@ -119,14 +120,18 @@ def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[t
 
 
 def extract_articles(
-    articles: Sequence[Article], nlp: Language, *, batch_size: int = 16,
+    articles: Sequence[Article], nlp: Language, parser: Language | None, *, batch_size: int = DEFAULTS.batch_size,
     max_doc_chars: int = MAX_DOC_CHARS, chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Extracted]:
-    """Mention rows (CONTRACT.md `mentions` columns) for each article, in input order."""
+    """Mention rows (CONTRACT.md `mentions` columns) for each article, in input order.
+
+    `nlp` finds the entities; `parser` parses the sentences of figures for party attachment (None: no parties).
+    """
     docs = parse(pieces_of(articles, max_doc_chars, chunk_chars), nlp, batch_size)
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
         article = articles[index]
         published = find_published(article.text)
-        rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, published)]
+        context = Context(published=published, parser=parser)
+        rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
         check_rows(article, rows)
         yield Extracted(article, published, rows)

@@ -13,8 +13,9 @@ import pytest
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from extractors.pipeline import load_nlp
-from flows.facts import fact_id, fact_tables
-from flows.tables import mentions_frame
+from extractors.registry import Context
+from flows.curation.dedup import fact_id, fact_tables
+from flows.curation.tables import mentions_frame
 
 S1 = "Nvidia promet 100 milliards de dollars à OpenAI."
 S2 = "AWS engage 100 milliards de dollars pour Anthropic."
@@ -163,7 +164,7 @@ def test_empty_mentions_give_empty_tables_with_columns() -> None:
 
 # --- the real pipeline over the corpus -------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 MERGES_FIXTURE = ROOT / "tests" / "fixtures" / "cross_article_merges.json"
 KEY_FIELDS = {"money": ("currency", "value", "low", "high", "qualifier", "per"),
               "power": ("value_gw", "low_gw", "high_gw", "qualifier"), "dates": ("date_value", "date_mod")}
@@ -176,7 +177,7 @@ def corpus_tables() -> dict[str, pd.DataFrame]:
     rows = []
     for path in sorted((ROOT / "raw").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        mentions = extract_mentions(nlp(text), published=find_published(text))
+        mentions = extract_mentions(nlp(text), Context(published=find_published(text), parser=load_nlp(syntax=True)))
         rows += [m.as_row() | {"article_id": path.stem} for m in mentions]
     frame = mentions_frame(rows)
     return {"mentions": frame, **fact_tables(frame)}

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from flows.cli import main as cli_main
 from flows.commands import EXIT_ERROR, EXIT_OK
 from flows.commands.export import FORMATS as CLI_FORMATS
-from flows.datapackage import UNDOCUMENTED
-from flows.export import FORMATS, PACKAGE_FILE, export, neutralise, plain, read_export, restore
-from flows.store import read_table, write_tables
+from flows.store.datapackage import UNDOCUMENTED
+from flows.store.export import FORMATS, PACKAGE_FILE, export, neutralise, plain, read_export, restore
+from flows.store.tables import read_table, write_tables
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.articles import Article, Rejected, discover, language_reason, read_article, read_articles
+from flows.sources import Article, Rejected, discover, read_article, read_articles
+from flows.sources.language import language_reason
 
 FRENCH = (
     "Le groupe Hexavolt a annoncé mardi qu’il investira 2,5 milliards d’euros dans un campus de centres de "
@@ -136,9 +137,9 @@ def test_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
 
 
 def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import flows.articles
+    import flows.sources.reading
 
-    monkeypatch.setattr(flows.articles, "MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr(flows.sources.reading, "MAX_ARTICLE_BYTES", 100)
     item = read_article(write(tmp_path, "gros.txt", FRENCH.encode()))
     assert isinstance(item, Rejected) and item.reason.startswith("too large: ") and item.sha256 is None
 
@@ -162,7 +163,7 @@ def test_mixed_folder_loses_nothing(prefect_harness: None, tmp_path: Path, capsy
     """The real flow through the CLI over good and bad files: one `articles` row per file, exit code 3."""
     from flows.cli import main
     from flows.commands import EXIT_REJECTED
-    from flows.store import read_table
+    from flows.store.tables import read_table
 
     raw = tmp_path / "raw"
     raw.mkdir()

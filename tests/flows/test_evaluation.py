@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.scoring import fold_name, load_gold, match_by_overlap, prf, score, score_orgs, score_spans
-from flows.tables import mentions_frame
+from extractors.fact_types import FACT_TYPES
+from extractors.text import fold_key
+from flows.curation.tables import mentions_frame
+from flows.evaluation import load_gold, match_by_overlap, prf, score, score_names, score_spans
 
 
 def money(start: int, end: int, value: float | None, currency: str = "USD", **kw: object) -> dict:
@@ -33,14 +35,14 @@ def test_match_by_overlap(pred: list, gold: list, pairs: list) -> None:
 def test_money_end_to_end_needs_value_and_currency() -> None:
     gold = [money(0, 10, 1e9), money(20, 30, 5e9, "EUR"), money(40, 50, None, low=1e9, high=2e9)]
     pred = [money(2, 10, 1e9), money(20, 28, 5e9, "USD"), money(41, 50, None, low=1e9, high=2e9 * (1 + 1e-9))]
-    counts = score_spans("money", pred, gold)
+    counts = score_spans(FACT_TYPES["money"], pred, gold)
     assert (counts.matched, counts.correct) == (3, 2)
 
 
 def test_attribute_accuracy_counts_null_equal_null() -> None:
     gold = [money(0, 10, 1.0, qualifier=None, per="month"), money(20, 30, 2.0, qualifier="approx", per=None)]
     pred = [money(0, 10, 1.0, qualifier=None, per="month"), money(20, 30, 2.0, qualifier=None, per=None)]
-    counts = score_spans("money", pred, gold)
+    counts = score_spans(FACT_TYPES["money"], pred, gold)
     assert counts.attr_ok == {"qualifier": 1, "per": 2}
     assert counts.attr_total == {"qualifier": 2, "per": 2}
 
@@ -48,7 +50,7 @@ def test_attribute_accuracy_counts_null_equal_null() -> None:
 def test_date_value_compared_as_string() -> None:
     gold = [{"start": 0, "end": 7, "value": "2026", "mod": "late"}]
     pred = [{"start": 0, "end": 7, "date_value": "2026", "date_mod": None}]
-    counts = score_spans("date", pred, gold)
+    counts = score_spans(FACT_TYPES["date"], pred, gold)
     assert (counts.correct, counts.attr_ok["date_mod"]) == (1, 0)
 
 
@@ -57,13 +59,13 @@ def test_date_value_compared_as_string() -> None:
     [("NVIDIA", "nvidia"), ("Société Générale", "societe generale"), ("Dassault-Systèmes", "dassault systemes"),
      ("  Mistral   AI ", "mistral ai"), ("AT&T", "at t")],
 )
-def test_fold_name(name: str, folded: str) -> None:
-    assert fold_name(name) == folded
+def test_fold_key(name: str, folded: str) -> None:
+    assert fold_key(name) == folded
 
 
 def test_org_precision_penalises_two_names_for_one_org() -> None:
     gold = [{"canonical": "NVIDIA", "aliases": ["Nvidia"]}, {"canonical": "Amazon Web Services", "aliases": ["AWS"]}]
-    counts = score_orgs(["Nvidia", "NVIDIA", "aws", "Musk"], gold)
+    counts = score_names(["Nvidia", "NVIDIA", "aws", "Musk"], gold)
     assert (counts.predicted, counts.gold, counts.correct) == (3, 2, 2)  # nvidia folds to one name
 
 

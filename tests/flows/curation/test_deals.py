@@ -9,13 +9,15 @@ import pytest
 from spacy.language import Language
 
 from extractors.mentions import extract_mentions
-from flows.facts import fact_tables
-from flows.store import read_table, write_tables
-from flows.tables import mentions_frame
+from extractors.registry import Context
+from flows.curation.dedup import fact_tables
+from flows.curation.tables import mentions_frame
+from flows.store.tables import read_table, write_tables
 
 
-def deals_of(nlp: Language, texts: dict[str, str]) -> pd.DataFrame:
-    rows = [m.as_row() | {"article_id": key} for key, text in texts.items() for m in extract_mentions(nlp(text))]
+def deals_of(nlp: Language, parser: Language, texts: dict[str, str]) -> pd.DataFrame:
+    rows = [m.as_row() | {"article_id": key}
+            for key, text in texts.items() for m in extract_mentions(nlp(text), Context(parser=parser))]
     return fact_tables(mentions_frame(rows))["deals"]
 
 
@@ -23,8 +25,8 @@ SOFTBANK = ("En mai 2026, SoftBank a annoncé un investissement pouvant atteindr
             "bâtir jusqu'à cinq gigawatts de data centers en France.")
 
 
-def test_money_power_date_and_parties_in_one_deal(nlp: Language) -> None:
-    deals = deals_of(nlp, {"a": SOFTBANK})
+def test_money_power_date_and_parties_in_one_deal(nlp: Language, parser: Language) -> None:
+    deals = deals_of(nlp, parser, {"a": SOFTBANK})
     assert len(deals) == 1
     deal = deals.iloc[0]
     assert (list(deal["parties"]), deal["value"], deal["currency"], deal["qualifier"]) == (
@@ -45,12 +47,12 @@ def test_money_power_date_and_parties_in_one_deal(nlp: Language) -> None:
     ("Fluidstack construira un campus de 1 gigawatt avec Mistral AI d'ici 2028.",
      ["Fluidstack, Mistral AI · by 2028 · 1 GW"]),
 ])
-def test_deal_summaries(nlp: Language, text: str, expected: list[str]) -> None:
-    assert deals_of(nlp, {"a": text})["summary"].tolist() == expected
+def test_deal_summaries(nlp: Language, parser: Language, text: str, expected: list[str]) -> None:
+    assert deals_of(nlp, parser, {"a": text})["summary"].tolist() == expected
 
 
-def test_one_deal_reported_by_two_articles(nlp: Language) -> None:
-    deals = deals_of(nlp, {
+def test_one_deal_reported_by_two_articles(nlp: Language, parser: Language) -> None:
+    deals = deals_of(nlp, parser, {
         "a": "Oracle a signé avec OpenAI un contrat de 300 milliards de dollars sur cinq ans.",
         "b": "Oracle a décroché un contrat de 300 milliards de dollars, le plus gros de son histoire.",
         "c": "Meta a signé avec Oracle un contrat de 300 milliards de dollars.",
@@ -58,8 +60,8 @@ def test_one_deal_reported_by_two_articles(nlp: Language) -> None:
     assert [list(d) for d in deals["article_ids"]] == [["a", "b"], ["c"]]
 
 
-def test_deals_survive_a_parquet_round_trip(nlp: Language, tmp_path: Path) -> None:
-    rows = [m.as_row() | {"article_id": "a"} for m in extract_mentions(nlp(SOFTBANK))]
+def test_deals_survive_a_parquet_round_trip(nlp: Language, parser: Language, tmp_path: Path) -> None:
+    rows = [m.as_row() | {"article_id": "a"} for m in extract_mentions(nlp(SOFTBANK), Context(parser=parser))]
     mentions = mentions_frame(rows)
     write_tables({"mentions": mentions, **fact_tables(mentions)}, tmp_path)
     again = fact_tables(read_table(tmp_path, "mentions"))

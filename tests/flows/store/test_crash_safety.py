@@ -13,15 +13,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.store import DUCKDB_NAME, PAUSE_ENV, PAUSE_POINTS, read_duckdb_table, read_table, write_tables
+from flows.store.tables import DUCKDB_NAME, read_duckdb_table, read_table, write_tables
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
+# A sitecustomize module that makes a child process stop at a chosen point of its write (see its docstring).
+PAUSE_HOOK = Path(__file__).resolve().parent / "pause_hook"
+PAUSE_ENV = "INFRAFACTS_TEST_PAUSE_AT"
+PAUSE_POINTS = ("after_first_table", "before_rename")
 OLD = {"mentions": pd.DataFrame({"article_id": ["a"], "start": [0]}), "articles": pd.DataFrame({"article_id": ["a"]})}
 WRITER = """
 import sys
 from pathlib import Path
 import pandas as pd
-from flows.store import write_tables
+from flows.store.tables import write_tables
 new = pd.DataFrame({"article_id": ["b", "c"], "start": [5, 6]})
 write_tables({"mentions": new, "articles": new[["article_id"]]}, Path(sys.argv[1]))
 """
@@ -29,7 +33,8 @@ write_tables({"mentions": new, "articles": new[["article_id"]]}, Path(sys.argv[1
 
 def start_paused(cmd: list[str], point: str, signal_file: Path) -> subprocess.Popen[bytes]:
     """Start `cmd` in its own process group, stopping at `point` in write_tables."""
-    env = os.environ | {PAUSE_ENV: f"{point}:{signal_file}"}
+    path = os.pathsep.join(p for p in (str(PAUSE_HOOK), str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = os.environ | {PAUSE_ENV: f"{point}:{signal_file}", "PYTHONPATH": path}
     return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -1,0 +1,43 @@
+"""What a run did, for the command line, the log and the Prefect run artifact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    processed: int  # articles `ok` in the curated tables (extracted now or reused)
+    rejected: int
+    facts: dict[str, int]
+    mentions: dict[str, int]
+    curated_dir: str
+    rejections: list[tuple[str, str]]
+    extracted: int = 0
+    skipped: int = 0  # unchanged since the last run: previous mentions reused
+    removed: list[str] = field(default_factory=list)
+    new_facts: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.processed} articles ok ({self.extracted} extracted, {self.skipped} unchanged and skipped), "
+            f"{self.rejected} rejected, {len(self.removed)} removed -> {self.curated_dir}"
+        ]
+        out += [f"  rejected {path}: {reason}" for path, reason in self.rejections]
+        out += [f"  removed {article_id}: no longer in the raw folder" for article_id in self.removed]
+        out.append("  mentions: " + ", ".join(f"{k} {v}" for k, v in self.mentions.items()))
+        out.append("  facts:    " + ", ".join(f"{k} {v}" for k, v in self.facts.items()))
+        out.append("  new:      " + ", ".join(f"{k} {v}" for k, v in self.new_facts.items()))
+        return out
+
+    def artifact_rows(self) -> list[dict[str, Any]]:
+        counts = [
+            ("articles.ok", self.processed), ("articles.extracted", self.extracted),
+            ("articles.skipped", self.skipped), ("articles.rejected", self.rejected),
+            ("articles.removed", len(self.removed)),
+            *((f"mentions.{k}", v) for k, v in self.mentions.items()),
+            *((f"facts.{k}", v) for k, v in self.facts.items()),
+            *((f"new_facts.{k}", v) for k, v in self.new_facts.items()),
+        ]
+        return [{"measure": k, "count": v} for k, v in counts]
