@@ -15,7 +15,6 @@ GROUP_SPACE = "[ \u00a0\u202f]"
 # Every character French web text uses as an apostrophe.
 APOSTROPHES = "'’ʼ`"
 APOSTROPHE = f"[{APOSTROPHES}]"
-HYPHENS = "-‐‑"
 _TO_PLAIN_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES[1:], "'"))
 
 
@@ -59,10 +58,4 @@ def _emit(node: dict[str, dict]) -> str:
 
 def _depth(node: dict[str, dict]) -> int:
     return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
-
-
-def apostrophe_free(pattern: str) -> str:
-    """`pattern` with every plain ' matching any apostrophe."""
-    return pattern.replace("'", APOSTROPHE)
-
 
