@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extractors.records import DateMention
-from extractors.spans import sentence_lookup
+from extractors.spans import sentence_bounds, sentence_lookup
 
 # Not importlib.resources: under pytest `extractors` can resolve as a namespace package.
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.json"
@@ -29,6 +30,7 @@ _HSPACE = r"[ \t\u00a0\u202f]"
 SP = rf"(?:{_HSPACE}+(?:\n{_HSPACE}*)?|\n{_HSPACE}*)"  # spaces, across at most one line break
 APOS = r"['’]"
 UNKNOWN_YEAR = "XXXX"
+REFERENCE_YEAR = date.today().year  # two-digit years of an undated article are read against it
 
 
 @cache
@@ -65,7 +67,8 @@ def _prefix_alt(phrases: list[str] | dict[str, Any]) -> str:
 @cache
 def _vocab() -> dict[str, str]:
     d = _data()
-    months = _alt(d["months"])
+    months = _alt({**d["months"], **d["month_abbrevs"]})
+    rel = d["relative"]
     return {
         "YEAR": r"(?:1[89]|20)\d\d",
         "MONTH": rf"(?:{months})(?!\w)",
@@ -79,6 +82,11 @@ def _vocab() -> dict[str, str]:
         "OUTER": _prefix_alt(d["outer_mods"]),
         "PREP": _prefix_alt(d["preps"]),
         "INNER": _alt(d["inner_mods"]),
+        "LAST": _alt(rel["last"]),
+        "NEXT": _alt(rel["next"]),
+        "THIS": _alt(rel["this"]),
+        "RELYEAR": _alt([p for p in rel["years"] if p.startswith("l'")]),
+        "YY": rf"(?:{APOS}\d\d|\d\d(?![\d,.]|{_HSPACE}\d))",  # "mars 97", "juin '04"
     }
 
 
@@ -90,13 +98,16 @@ def _core_patterns() -> list[str]:
     im = rf"(?:(?:{v['INNER']})(?:-|{SP}))?"  # "entre fin 2024 et mi-2025": the range has no mod
     return [
         # a range of days first: its first bound is a full date on its own
-        rf"(?P<rd1>{day}){SP}(?:(?P<rm9>{m}){SP}(?:(?P<ry10>{y}){SP})?)?(?:au|à|{dash}){SP}?(?P<rd2>{day}){SP}(?P<rm10>{m})"
+        rf"(?:entre{SP}(?:le{SP})?)?(?P<rd1>{day}){SP}(?:(?P<rm9>{m}){SP}(?:(?P<ry10>{y}){SP})?)?"
+        rf"(?:au|à|et(?:{SP}le)?|{dash}){SP}?(?P<rd2>{day}){SP}(?P<rm10>{m})"
         rf"(?:{SP}(?P<ry7>{y}))?",
         # full dates
-        rf"(?:(?:{wd}){SP})?(?P<fd>{day}){SP}(?P<fm>{m}){SP}(?P<fy>{y})",
+        rf"(?:(?:{wd}){SP})?(?P<fd>{day}){SP}(?P<fm>{m}),?{SP}(?P<fy>{y})",
         rf"(?P<em>{m}){SP}(?P<ed>{day}),?{SP}(?P<ey>{y})",
-        rf"(?P<nd>{day})(?P<ns>[/.-])(?P<nm>0?[1-9]|1[0-2])(?P=ns)(?P<ny>{y})",
+        rf"(?P<nd>{day})(?P<ns>[/.-])(?P<nm>0?[1-9]|1[0-2])(?P=ns)(?P<ny>{y}|\d\d(?!\d))",
         rf"(?P<iy>{y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])",
+        rf"(?P<nmm>0[1-9]|1[0-2])/(?P<nmy>{y})",  # 11/2024
+        rf"(?P<iym>{y})-(?P<imm>0[1-9]|1[0-2])(?![\d-])",  # 2024-11 (not a year range: 11 < 24)
         # ranges
         rf"(?P<rb>entre){SP}{im}(?:(?P<rm1>{m}){SP})?(?P<ry1>{y}){SP}et{SP}{im}(?:(?P<rm2>{m}){SP})?"
         rf"(?P<ry2>{y})",
@@ -111,8 +122,13 @@ def _core_patterns() -> list[str]:
         rf"(?:(?P<po>{v['ORD']}){SP}(?P<pw>{v['SEM']}|{v['QUAR']})|(?P<pw2>{v['SEM']}){SP}(?P<po2>\d)"
         rf"|(?P<pc>{v['CODE']})|(?P<ps>{v['SEASON']}))(?:{SP}|-)(?:(?:de|du){SP}|d{APOS}{SP}?)?"
         rf"(?:l{APOS}année{SP})?(?P<py>{y})",
+        rf"(?P<py2>{y}){SP}(?P<pc2>{v['CODE']})(?!\w)",  # 2025 T2
+        # a semester, quarter or season without a year: the year comes from the article's date
+        rf"(?P<qo>{v['ORD']}){SP}(?P<qw>{v['SEM']}|{v['QUAR']})(?!\w)(?:{SP}(?:de{SP}|d{APOS}{SP}?)"
+        rf"(?P<qrel>{v['RELYEAR']}))?",
+        rf"(?P<qt>{v['THIS']}){SP}(?P<qs>{v['SEASON']})(?!\w)",
         # month + year, day + month, year, month
-        rf"(?P<mm>{m}){SP}(?:(?:de{SP})?l{APOS}année{SP})?(?P<my>{y})",
+        rf"(?P<mm>{m}),?{SP}(?:(?:de{SP})?l{APOS}année{SP}|de{SP})?(?P<my>{y}|{v['YY']})",
         rf"(?:(?:{wd}){SP})?(?P<dd>{day}){SP}(?P<dm>{m})",
         rf"(?P<yy>{y})",
         rf"(?P<mo>{m})",
@@ -127,7 +143,7 @@ def date_regex() -> re.Pattern[str]:
     cores = "|".join(f"(?:{c})" for c in _core_patterns())
     pattern = (
         rf"(?<![\w])(?:(?P<outer>{v['OUTER']}))?(?:(?P<prep>{v['PREP']}))?(?:{inner})?"
-        rf"(?P<core>{cores})"
+        rf"(?P<core>{cores})(?:{SP}(?P<dir>{v['LAST']}|{v['NEXT']})(?!\w))?"
     )
     return re.compile(pattern, re.IGNORECASE)
 
@@ -144,10 +160,23 @@ class Candidate:
     end: int
     value: str  # may start with XXXX until the year is resolved
     mod: str | None
+    direction: str | None = None  # "last" / "next": "le 28 octobre dernier", "le 1er avril prochain"
+    shift: int | None = None  # years from the article's own year ("au premier semestre de l'année prochaine")
+    relative: bool = False  # resolved against the article's own date
 
 
 def _month(word: str) -> int:
-    return int(_data()["months"][norm(word)])
+    d, w = _data(), norm(word)
+    return int(d["months"][w] if w in d["months"] else d["month_abbrevs"][w])
+
+
+def full_year(year: str, pivot: int) -> str:
+    """A year as four digits: '97' -> '1997', "'04" -> '2004'; a two-digit year is 20YY when that is
+    at most `pivot` + 10 (pivot: the article's year), else 19YY (GUIDELINES.md)."""
+    digits = year.lstrip("'’")
+    if len(digits) == 4:
+        return digits
+    return str(2000 + int(digits) if 2000 + int(digits) <= pivot + 10 else 1900 + int(digits))
 
 
 def _day(word: str) -> int:
@@ -190,8 +219,9 @@ def _range_value(g: dict[str, str | None]) -> str | None:
     return ""
 
 
-def _core_value(g: dict[str, str | None]) -> tuple[str, str | None] | None:
-    """(value, period mod) of the core; None when the text is not a valid date."""
+def _core_value(g: dict[str, str | None], pivot: int) -> tuple[str, str | None] | None:
+    """(value, period mod) of the core; None when the text is not a valid date. `pivot` is the year
+    two-digit years are read against."""
     ranged = _range_value(g)
     if ranged != "":
         return (ranged, None) if ranged else None
@@ -200,7 +230,13 @@ def _core_value(g: dict[str, str | None]) -> tuple[str, str | None] | None:
     if g["ed"]:
         return f"{_ym(g['ey'], g['em'])}-{_two(_day(g['ed']))}", None
     if g["nd"]:
-        return f"{g['ny']}-{_two(int(g['nm']))}-{_two(_day(g['nd']))}", None
+        if len(g["ny"]) == 2 and g["ns"] == "-":
+            return None  # "12-05-25" reads as a code more often than a date
+        return f"{full_year(g['ny'], pivot)}-{_two(int(g['nm']))}-{_two(_day(g['nd']))}", None
+    if g["nmm"]:
+        return f"{g['nmy']}-{g['nmm']}", None
+    if g["iym"]:
+        return f"{g['iym']}-{g['imm']}", None
     if g["iy"]:
         return f"{g['iy']}-{g['im']}-{g['id']}", None
     if g["dec"]:
@@ -209,8 +245,15 @@ def _core_value(g: dict[str, str | None]) -> tuple[str, str | None] | None:
     if g["py"]:
         mod = _period_mod(g)
         return (g["py"], mod) if mod else None
+    if g["py2"]:
+        return g["py2"], str(_data()["period_codes"][norm(g["pc2"])])
+    if g["qw"]:
+        mod = _ordinal_period(g["qo"], None, g["qw"])
+        return (UNKNOWN_YEAR, mod) if mod else None
+    if g["qs"]:
+        return UNKNOWN_YEAR, str(_data()["seasons"][norm(g["qs"])])
     if g["mm"]:
-        return _ym(g["my"], g["mm"]), None
+        return _ym(full_year(g["my"], pivot), g["mm"]), None
     if g["dm"]:
         return f"{_ym(UNKNOWN_YEAR, g['dm'])}-{_two(_day(g['dd']))}", None
     if g["yy"]:
@@ -224,12 +267,18 @@ def _period_mod(g: dict[str, str | None]) -> str | None:
         return str(d["seasons"][norm(g["ps"])])
     if g["pc"]:
         return str(d["period_codes"][norm(g["pc"])])
-    word = norm(g["pw"] or g["pw2"] or "")
-    order_word = norm(g["po"] or "")
+    return _ordinal_period(g["po"], g["po2"], g["pw"] or g["pw2"])
+
+
+def _ordinal_period(order_text: str | None, order_digit: str | None, period: str | None) -> str | None:
+    """H1/H2/Q1..Q4 of "premier semestre", "4e trimestre", "semestre 2"; None if out of range."""
+    d = _data()
+    word = norm(period or "")
+    order_word = norm(order_text or "")
     if order_word in d["last_ordinals"]:
         order = 2 if word in d["semester_words"] else 4
     else:
-        order = int(g["po2"]) if g["po2"] else int(d["ordinals"].get(order_word, 0))
+        order = int(order_digit) if order_digit else int(d["ordinals"].get(order_word, 0))
     if word in d["semester_words"] and order in (1, 2):
         return f"H{order}"
     if word in d["quarter_words"] and 1 <= order <= 4:
@@ -313,21 +362,30 @@ def _mod(m: re.Match[str], period_mod: str | None) -> str | None:
     return outer or inner or period_mod
 
 
-def _candidate(m: re.Match[str], text: str) -> Candidate | None:
+def _candidate(m: re.Match[str], text: str, pivot: int = REFERENCE_YEAR) -> Candidate | None:
     g = m.groupdict()
-    parsed = _core_value(g)
+    parsed = _core_value(g, pivot)
     if parsed is None:
         return None
     value, period_mod = parsed
     start, end = m.span()
+    direction = None
+    if g["dir"]:
+        if UNKNOWN_YEAR in value:
+            direction = "last" if norm(g["dir"]) in _data()["relative"]["last"] else "next"
+        else:
+            end = m.end("core")  # "2025 dernier" is not a relative date: the year is given
     if not _boundaries_ok(text, start, end):
         return None
     has_prefix = bool(g["outer"] or g["prep"] or g["inner"])
-    month_word = g["mo"] or g["dm"]
-    if month_word and not month_word[0].islower():
+    if g["mo"] and not g["mo"][0].islower():
         return None  # "Mars" the planet; a month without a year is written in lower case
-    if g["mo"] and not has_prefix:
-        return None
+    if g["mo"] and (not has_prefix or norm(g["mo"]) not in _data()["months"]):
+        return None  # "en sept jours": a bare month is a full name ("en déc." too) after a preposition
+    if g["qw"] and not (has_prefix or _words_before(text, start, 1) == "du"):
+        return None  # "deuxième trimestre" alone is an ordinal noun phrase; "au deuxième trimestre" a date
+    if g["my"] and len(g["my"]) < 4 and (_unit_after(text, end) or _plural_after(text, end)):
+        return None  # "en mars 15 entreprises"
     if text[end - 1].isdigit() and _unit_after(text, end):
         return None
     year_shaped = bool(g["yy"] or g["ry8"] or (g["ry1"] and not (g["rm1"] or g["rm2"])))
@@ -340,7 +398,8 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if g["pc"] and not g["pc"].isupper():
         return None  # "t3", "s1": codes are written in capitals
-    return Candidate(start, end, value, _mod(m, period_mod))
+    shift = _data()["relative"]["years"][norm(g["qrel"])] if g["qrel"] else None
+    return Candidate(start, end, value, _mod(m, period_mod), direction, shift)
 
 
 # Every date contains an anchor: a year-shaped number, a month name or "années". The full regex
@@ -354,9 +413,11 @@ _TAIL = 90
 @cache
 def _anchor_regex() -> re.Pattern[str]:
     # the leading class lets the scan skip most positions cheaply (15x faster than without)
-    initials = "".join(sorted({w[0] for w in _data()["months"]} | {"a", "1", "2"}))
-    return re.compile(rf"\b(?=[{initials}])(?:(?:1[89]|20)\d\d(?!\d)|{_vocab()['MONTH']}|années)",
-                      re.IGNORECASE)
+    d, v = _data(), _vocab()
+    words = [*d["months"], *d["month_abbrevs"], *d["semester_words"], *d["quarter_words"], *d["seasons"]]
+    initials = "".join(sorted({w[0] for w in words} | {"a", "0", "1", "2", "3"}))
+    return re.compile(rf"\b(?=[{initials}])(?:(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d\d?[/.]\d\d(?!\d)|{v['MONTH']}"
+                      rf"|années|{v['SEM']}|{v['QUAR']}|{v['SEASON']})", re.IGNORECASE)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -370,13 +431,13 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str, pivot: int = REFERENCE_YEAR) -> list[Candidate]:
     urls = [u.span() for u in _URL_RE.finditer(text)]
     found = []
     for m in _matches(text):
         if any(s < m.end() and m.start() < e for s, e in urls):
             continue
-        cand = _candidate(m, text)
+        cand = _candidate(m, text, pivot)
         if cand is not None:
             found.append(cand)
     return found
@@ -387,10 +448,47 @@ def _year_of(value: str) -> str | None:
     return last[:4] if last[:4].isdigit() else None
 
 
-def _resolve_years(cands: list[Candidate], text: str, published: str | None) -> list[Candidate]:
-    """Give a month without a year the nearest preceding explicit year of its paragraph, else the
-    published year."""
-    fallback = published[:4] if published and published[:4].isdigit() else None
+Tense = Callable[[int, int], str | None]
+
+
+def _published_parts(published: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of the article's date; month and day may be unknown."""
+    if not published or not published[:4].isdigit():
+        return None
+    parts = [int(p) for p in published.split("-")[:3]]
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def _year_from_published(cand: Candidate, pub: tuple[int, int | None, int | None], tense: str | None) -> int:
+    """The year of a day or month named without one (GUIDELINES.md, relative dates): "dernier" -> the
+    latest strictly before the article's date, "prochain" -> the next strictly after, else by tense
+    (past -> on or before, future -> on or after), else the article's year."""
+    year, pub_month, pub_day = pub
+    if cand.shift is not None:
+        return year + cand.shift
+    first = cand.value.split("/")[0]
+    if first == UNKNOWN_YEAR or pub_month is None:
+        return year
+    month = int(first[5:7])
+    day = int(first[8:10]) if len(first) > 7 and pub_day is not None else None
+    here, then = (month, day or 0), (pub_month, pub_day if day is not None and pub_day else 0)
+    after, before = here > then, here < then
+    if cand.direction == "last":
+        return year if before else year - 1
+    if cand.direction == "next":
+        return year if after else year + 1
+    if tense == "past" and after:
+        return year - 1
+    if tense == "future" and before:
+        return year + 1
+    return year
+
+
+def _resolve_years(cands: list[Candidate], text: str, published: str | None, tense: Tense) -> list[Candidate]:
+    """Give a day or month without a year its year: from the article's date and the tense when the
+    date is known (GUIDELINES.md, relative dates), else the nearest preceding explicit year of its
+    paragraph. A period without a year ("au deuxième trimestre") is dropped when neither is known."""
+    pub = _published_parts(published)
     out: list[Candidate] = []
     last_year: str | None = None
     last_para = -1
@@ -399,13 +497,50 @@ def _resolve_years(cands: list[Candidate], text: str, published: str | None) -> 
         if para != last_para:
             last_year, last_para = None, para
         if UNKNOWN_YEAR in cand.value:
-            year = last_year or fallback
-            if year:
-                cand = Candidate(cand.start, cand.end, cand.value.replace(UNKNOWN_YEAR, year), cand.mod)
+            if pub:
+                year = str(_year_from_published(cand, pub, tense(cand.start, cand.end)))
+                cand = replace(cand, value=cand.value.replace(UNKNOWN_YEAR, year), relative=True)
+            elif last_year and cand.shift is None:
+                cand = replace(cand, value=cand.value.replace(UNKNOWN_YEAR, last_year))
+            elif cand.value == UNKNOWN_YEAR or cand.shift is not None:
+                continue
         else:
             last_year = _year_of(cand.value) or last_year
         out.append(cand)
     return out
+
+
+def _tense_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    t = _data()["tense"]
+    return frozenset(t["future_words"]), frozenset(t["past_words"]), tuple(t["future_suffixes"])
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def tense_finder(text: str, bounds: Callable[[int, int], tuple[int, int]]) -> Tense:
+    """The tense of the verb nearest a span in its sentence, from word cues (no morphology in the
+    pipeline): "a", "ont", "avait" -> past; "doit", "prévu", a future or conditional ending -> future."""
+    future_words, past_words, suffixes = _tense_words()
+
+    def cue(word: str) -> str | None:
+        w = word.lower()
+        if w in past_words:
+            return "past"
+        if w in future_words or (len(w) > 4 and w.endswith(suffixes) and not w.endswith("ara")):
+            return "future"
+        return None
+
+    def tense(start: int, end: int) -> str | None:
+        """The nearest cue before the span (the verb the date complements), else the nearest after."""
+        lo, hi = bounds(start, end)
+        before = [c for w in _WORD_RE.finditer(text, lo, start) if (c := cue(w.group()))]
+        if before:
+            return before[-1]
+        after = (cue(w.group()) for w in _WORD_RE.finditer(text, end, hi))
+        return next((c for c in after if c), None)
+
+    return tense
 
 
 def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention]:
@@ -414,12 +549,14 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
     article's dateline."""
     text = doc.text
     published = published or find_published(text)
-    cands = _resolve_years(_candidates(text), text, published)
+    pub = _published_parts(published)
+    cands = _candidates(text, pub[0] if pub else REFERENCE_YEAR)
+    cands = _resolve_years(cands, text, published, tense_finder(text, sentence_bounds(doc)))
     sentence = sentence_lookup(doc, text)
     return [
         DateMention(
             start=c.start, end=c.end, text=text[c.start : c.end],
-            sentence=sentence(c.start, c.end), date_value=c.value, date_mod=c.mod,
+            sentence=sentence(c.start, c.end), date_value=c.value, date_mod=c.mod, relative=c.relative,
         )
         for c in cands
     ]

@@ -67,6 +67,7 @@ class DateMention(Mention):
     type: ClassVar[FactType] = "date"
     date_value: str
     date_mod: str | None = None
+    relative: bool = False  # resolved against the article's own date (GUIDELINES.md, relative dates)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,5 +85,5 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "date_value", "date_mod",
     "canonical",
     "explicit_currency", "magnitude", "kind",
-    "parties",
+    "parties", "relative",
 )

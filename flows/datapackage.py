@@ -61,6 +61,8 @@ COLUMN_DOCS: dict[str, str] = {
     "date_value": "Date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a range `A/B`, a decade `200X`, or `XXXX-MM`.",
     "date_mod": "Date modifier: null or early, mid, late, H1, H2, Q1..Q4, spring, summer, autumn, winter, "
     "by, since, after, circa.",
+    "relative": "Date: whether the value was resolved against the article's own date (`hier`, `mardi`, "
+    "`l'an prochain`, `le 6 février dernier`).",
     "canonical": "Organisation: the canonical name (one name per organisation across all articles).",
     "explicit_currency": "Money: whether the currency is written next to the amount (else inferred).",
     "magnitude": "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative.",

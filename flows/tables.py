@@ -22,6 +22,7 @@ MENTION_DTYPES: dict[str, str] = {
     "date_value": "string", "date_mod": "string", "canonical": "string",
     "explicit_currency": "boolean", "magnitude": "float64", "kind": "string",
     "parties": "object",  # money/power: tuple of canonical organisation names (extractors/parties.py)
+    "relative": "boolean",
 }
 ARTICLE_DTYPES: dict[str, str] = {
     "article_id": "string", "path": "string", "sha256": "string", "chars": "Int64",
