@@ -13,11 +13,12 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import dateparser
 from spacy.tokens import Doc
 
 from extractors.records import DateMention
@@ -543,6 +544,113 @@ def tense_finder(text: str, bounds: Callable[[int, int], tuple[int, int]]) -> Te
     return tense
 
 
+@cache
+def _relative_regex() -> re.Pattern[str]:
+    """Expressions anchored on the article's date: "hier", "l'an prochain", "le mois dernier",
+    "jeudi dernier", "il y a deux ans", "d'ici trois ans", with the same prefixes as dates."""
+    v, rel = _vocab(), _data()["relative"]
+    inner = rf"(?P<inner>{v['INNER']})(?:-|{SP})(?:(?:de|du){SP}|d{APOS}{SP}?)?"
+    count = rf"\d{{1,2}}|{_alt(rel['counts'])}"
+    cores = [
+        rf"(?P<xd>{_alt(rel['days'])})",
+        rf"(?P<xy>{_alt(rel['years'])})",
+        rf"(?P<xyi>{_alt(rel['year_with_mod'])})",
+        rf"(?P<xm>{_alt(rel['months'])})",
+        rf"(?:(?P<wthis>{v['THIS']}){SP})?(?P<wd>{v['WEEKDAY']})(?:{SP}(?P<wdir>{v['LAST']}|{v['NEXT']}))?"
+        rf"(?!\w)(?!{SP}?\d)",
+        rf"(?:(?P<clead>{_alt(rel['count_leads'])}){SP})?(?P<cn>{count}){SP}(?P<cu>{_alt(rel['count_units'])})",
+    ]
+    alts = "|".join(f"(?:{c})" for c in cores)
+    return re.compile(rf"(?<![\w'’-])(?:(?P<outer>{v['OUTER']}))?(?:(?P<prep>{v['PREP']}))?(?:{inner})?"
+                      rf"(?P<core>{alts})(?![\w-])", re.IGNORECASE)
+
+
+def _weekday_date(pub: date, weekday: int, direction: str) -> date:
+    """The weekday's date: "last" strictly before `pub`, "next" strictly after, "onbefore" on or before."""
+    back = (pub.weekday() - weekday) % 7
+    if direction == "next":
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    return pub - timedelta(days=back or (7 if direction == "last" else 0))
+
+
+def _count_value(phrase: str, unit: str, pub: date) -> str | None:
+    """"il y a deux ans", "dans 3 mois" resolved by dateparser (it reads French number words and
+    does the calendar arithmetic), kept at the unit's granularity."""
+    parsed = dateparser.parse(phrase, languages=["fr"], settings={
+        "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": "current_period"})
+    if parsed is None:
+        return None
+    return f"{parsed.year}" if unit == "years" else f"{parsed.year}-{parsed.month:02d}"
+
+
+def _relative_value(m: re.Match[str], text: str, pub: tuple[int, int | None, int | None],
+                    tense: Tense) -> str | None:
+    """Calendar value of a relative expression, or None when it is not one (or the article's date is
+    not precise enough to resolve it)."""
+    g, rel = m.groupdict(), _data()["relative"]
+    year, month, day = pub
+    today = date(year, month, day) if month and day else None
+    if g["xy"] or g["xyi"]:
+        if g["xyi"] and not (g["inner"] or g["outer"]):
+            return None  # "l'année" alone is no date; "la fin de l'année", "d'ici la fin de l'année" are
+        return str(year + (rel["years"][norm(g["xy"])] if g["xy"] else 0))
+    if g["xm"] and month:
+        shifted = year * 12 + month - 1 + rel["months"][norm(g["xm"])]
+        return f"{shifted // 12}-{shifted % 12 + 1:02d}"
+    if g["cn"]:
+        outer = norm(g["outer"] or "")
+        if not g["clead"] and _data()["outer_mods"].get(outer) != "by":
+            return None  # "pendant deux ans", "depuis trois ans": durations
+        unit = rel["count_units"][norm(g["cu"])]
+        lead = norm(g["clead"] or "dans")
+        return _count_value(f"{lead} {norm(g['cn'])} {'ans' if unit == 'years' else 'mois'}", unit, today or
+                            date(year, month or 7, 1))
+    if today is None:
+        return None
+    if g["xd"]:
+        word = norm(g["xd"])
+        if norm(_next_word(text, m.end())) in rel["day_bad_after"]:
+            return None  # "hier encore": figurative
+        if word == "aujourd'hui" and not _today_is_the_day(text, m.start()):
+            return None
+        return (today + timedelta(days=rel["days"][word])).isoformat()
+    if g["wd"]:
+        before = {_words_before(text, m.start(), n) for n in (1, 2)}
+        if before & set(rel["weekday_bad_before"]) or norm(_next_word(text, m.end())) in rel["weekday_bad_after"]:
+            return None  # "chaque lundi", "le lundi", "du lundi au vendredi": recurring
+        weekday = _data()["weekdays"].index(norm(g["wd"]))
+        wdir = norm(g["wdir"] or "")
+        if wdir:
+            direction = "last" if wdir in rel["last"] else "next"
+        else:
+            direction = "next" if tense(m.start(), m.end()) == "future" else "onbefore"
+        return _weekday_date(today, weekday, direction).isoformat()
+    return None
+
+
+def _today_is_the_day(text: str, start: int) -> bool:
+    """"a annoncé aujourd'hui", "signe aujourd'hui": the article's day, after an event verb; not
+    "Aujourd'hui, les centres...", "le monde d'aujourd'hui", "le futur se joue aujourd'hui" (nowadays)."""
+    prev = _words_before(text, start, 1)
+    return bool(prev) and prev.startswith(tuple(_data()["relative"]["today_verb_stems"]))
+
+
+def _relative_candidates(text: str, published: str | None, tense: Tense,
+                         taken: list[Candidate]) -> list[Candidate]:
+    """Relative expressions not inside a calendar date already found; none when the date is unknown."""
+    pub = _published_parts(published)
+    if pub is None:
+        return []
+    found = []
+    for m in _relative_regex().finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        value = _relative_value(m, text, pub, tense)
+        if value is not None:
+            found.append(Candidate(m.start(), m.end(), value, _mod(m, None), relative=True))
+    return found
+
+
 def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention]:
     """Date mentions of `doc`, sorted by start. `published` (the article's own date) gives the year
     of a month named without one when the paragraph states none; by default it is read from the
@@ -551,7 +659,9 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
     published = published or find_published(text)
     pub = _published_parts(published)
     cands = _candidates(text, pub[0] if pub else REFERENCE_YEAR)
-    cands = _resolve_years(cands, text, published, tense_finder(text, sentence_bounds(doc)))
+    tense = tense_finder(text, sentence_bounds(doc))
+    cands = _resolve_years(cands, text, published, tense)
+    cands = sorted([*cands, *_relative_candidates(text, published, tense, cands)], key=lambda c: c.start)
     sentence = sentence_lookup(doc, text)
     return [
         DateMention(

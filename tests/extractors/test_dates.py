@@ -268,7 +268,8 @@ SEVERAL: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("Les usines ouvriront en 2025, 2026 et 2027.",
      [("en 2025", "2025", None), ("2026", "2026", None), ("2027", "2027", None)]),
     ("Les bilans de 2019 ou 2020 restent bons.", [("2019", "2019", None), ("2020", "2020", None)]),
-    ("Les 3 et 4 juin 2025 ont vu des pics.", [("3 et 4 juin 2025", "2025-06-03/2025-06-04", None)]),  # issue 14: one range
+    # issue 14: a list of two days is one range mention
+    ("Les 3 et 4 juin 2025 ont vu des pics.", [("3 et 4 juin 2025", "2025-06-03/2025-06-04", None)]),
     ("Le site ouvrira à l'été 2026, après les essais de mi-2025.",
      [("à l'été 2026", "2026", "summer"), ("mi-2025", "2025", "mid")]),
     ("Il a vendu 1 500 à 2000 serveurs en 2024.", [("en 2024", "2024", None)]),
