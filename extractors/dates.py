@@ -554,7 +554,7 @@ def _relative_regex() -> re.Pattern[str]:
     cores = [
         rf"(?P<xd>{_alt(rel['days'])})",
         rf"(?P<xy>{_alt(rel['years'])})",
-        rf"(?P<xyi>{_alt(rel['year_with_mod'])})",
+        rf"(?(inner)(?P<xyi>{_alt(rel['year_with_mod'])})|(?!))",  # "l'année" only in "fin de l'année"
         rf"(?P<xm>{_alt(rel['months'])})",
         rf"(?:(?P<wthis>{v['THIS']}){SP})?(?P<wd>{v['WEEKDAY']})(?:{SP}(?P<wdir>{v['LAST']}|{v['NEXT']}))?"
         rf"(?!\w)(?!{SP}?\d)",
@@ -591,8 +591,6 @@ def _relative_value(m: re.Match[str], text: str, pub: tuple[int, int | None, int
     year, month, day = pub
     today = date(year, month, day) if month and day else None
     if g["xy"] or g["xyi"]:
-        if g["xyi"] and not (g["inner"] or g["outer"]):
-            return None  # "l'année" alone is no date; "la fin de l'année", "d'ici la fin de l'année" are
         return str(year + (rel["years"][norm(g["xy"])] if g["xy"] else 0))
     if g["xm"] and month:
         shifted = year * 12 + month - 1 + rel["months"][norm(g["xm"])]
@@ -681,12 +679,16 @@ _PUBLISHED_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 @cache
 def _published_lead() -> re.Pattern[str]:
-    """What may precede a dateline date on its line: nothing, a publication word ("Publié le"), or a
-    press dateline's place ("Lyon, le", "PARIS,", "Saint-Denis (Réunion),")."""
+    """What may precede a dateline date on its line: nothing, a publication word ("Publié le"), a
+    press dateline's place ("Lyon, le", "PARIS,", "Saint-Denis (Réunion),") or an author byline
+    ("Par Sophie Martin -")."""
     words = _alt(_data()["published_words"])
     place = rf"(?-i:[A-ZÀ-Ý][\w’'-]*(?:[ -][\w’'-]+){{0,3}}(?:{_HSPACE}*\([^)\n]{{1,30}}\))?,){_HSPACE}*(?:le{SP})?"
     byline = rf"(?:.*\b(?:{words})(?:{SP}(?:le|du|en))?)"
-    return re.compile(rf"(?:{place}|{byline})?[\s:|·•—–-]*", re.IGNORECASE)
+    name = r"(?-i:[A-ZÀ-Ý][\w’'.-]*)"
+    # "Par Jean Dupont -"
+    author = rf"(?:(?:{_alt(_data()['byline_words'])}){SP}{name}(?:{SP}{name}){{0,3}}{_HSPACE}*[-–—|,·•])"
+    return re.compile(rf"(?:{place}|{author}|{byline})?[\s:|·•—–-]*", re.IGNORECASE)
 
 
 def find_published(text: str) -> str | None:
