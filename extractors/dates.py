@@ -432,16 +432,61 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _link_lists(text: str) -> list[tuple[int, int]]:
+    """Character ranges of "Lire aussi" link lists (GUIDELINES.md: boilerplate): a heading line and
+    the lines after it up to the next blank line, or a "Lire aussi : <title>" line."""
+    headings = {norm(h) for h in _data()["see_also_headings"]}
+    spans, pos, open_at = [], 0, -1
+    for line in text.split("\n"):
+        end = pos + len(line)
+        head = norm(line).rstrip(" :»>")
+        if open_at >= 0 and not line.strip():
+            spans.append((open_at, pos))
+            open_at = -1
+        if head in headings:
+            open_at = pos
+        elif any(head.startswith(h + " :") or head.startswith(h + ":") for h in headings):
+            spans.append((pos, end))
+        pos = end + 1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _joins_range(a: Candidate, b: Candidate, text: str) -> bool:
+    """"du 1er janvier 2026 au 31/12/2037", "entre le 2 avril 2024 et le 30 juin 2026": two dates
+    of the same granularity, the first opened by du/entre, the second joined by au/et."""
+    d = _data()
+    if a.mod or b.mod or "/" in a.value + b.value or UNKNOWN_YEAR in a.value + b.value:
+        return False
+    if len(a.value) != len(b.value) or a.value >= b.value:
+        return False
+    opened = {_words_before(text, a.start, n) for n in (1, 2)} & set(d["range_openers"])
+    joint = norm(text[a.end : b.start])  # "et", or nothing when b starts with its preposition "au"
+    lead = norm(text[b.start : b.end]).split(" ")[0]
+    return bool(opened) and (joint in d["range_joiners"] or (not joint and lead in d["range_joiners"]))
+
+
+def _merge_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cand in cands:
+        if out and _joins_range(out[-1], cand, text):
+            first = out.pop()
+            cand = replace(first, end=cand.end, value=f"{first.value}/{cand.value}")
+        out.append(cand)
+    return out
+
+
 def _candidates(text: str, pivot: int = REFERENCE_YEAR) -> list[Candidate]:
-    urls = [u.span() for u in _URL_RE.finditer(text)]
+    skip = [u.span() for u in _URL_RE.finditer(text)] + _link_lists(text)
     found = []
     for m in _matches(text):
-        if any(s < m.end() and m.start() < e for s, e in urls):
+        if any(s < m.end() and m.start() < e for s, e in skip):
             continue
         cand = _candidate(m, text, pivot)
         if cand is not None:
             found.append(cand)
-    return found
+    return _merge_ranges(found, text)
 
 
 def _year_of(value: str) -> str | None:
@@ -640,8 +685,9 @@ def _relative_candidates(text: str, published: str | None, tense: Tense,
     if pub is None:
         return []
     found = []
+    skip = [(c.start, c.end) for c in taken] + _link_lists(text)
     for m in _relative_regex().finditer(text):
-        if any(c.start < m.end() and m.start() < c.end for c in taken):
+        if any(s < m.end() and m.start() < e for s, e in skip):
             continue
         value = _relative_value(m, text, pub, tense)
         if value is not None:
