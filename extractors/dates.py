@@ -20,6 +20,7 @@ from typing import Any
 
 import dateparser
 from spacy.tokens import Doc
+from text_to_num import text2num
 
 from extractors.records import DateMention
 from extractors.spans import sentence_bounds, sentence_lookup
@@ -87,6 +88,8 @@ def _vocab() -> dict[str, str]:
         "NEXT": _alt(rel["next"]),
         "THIS": _alt(rel["this"]),
         "RELYEAR": _alt([p for p in rel["years"] if p.startswith("l'")]),
+        "DECW": _alt(d["decade_words"]),
+        "YW": rf"(?:{_alt(d['year_word_heads'])})(?:(?:-|{SP})(?:{_alt(d['year_word_tails'])}))*",
         "YY": rf"(?:{APOS}\d\d|\d\d(?![\d,.]|{_HSPACE}\d))",  # "mars 97", "juin '04"
     }
 
@@ -119,6 +122,7 @@ def _core_patterns() -> list[str]:
         rf"(?P<ry8>{y})(?:{dash}|/)(?P<ry9>{y}|\d\d(?!\d))",
         # decades
         rf"(?:(?:les|des){SP})?années{SP}(?P<dec>(?:1[89]|20)\d0|[2-9]0)(?!\d)",
+        rf"(?:(?:les|des){SP})?années{SP}(?P<decw>{v['DECW']})(?![\w-])",  # les années quatre-vingt
         # semester, quarter, season + year
         rf"(?:(?P<po>{v['ORD']}){SP}(?P<pw>{v['SEM']}|{v['QUAR']})|(?P<pw2>{v['SEM']}){SP}(?P<po2>\d)"
         rf"|(?P<pc>{v['CODE']})|(?P<ps>{v['SEASON']}))(?:{SP}|-)(?:(?:de|du){SP}|d{APOS}{SP}?)?"
@@ -132,6 +136,8 @@ def _core_patterns() -> list[str]:
         rf"(?P<mm>{m}),?{SP}(?:(?:de{SP})?l{APOS}année{SP}|de{SP})?(?P<my>{y}|{v['YY']})",
         rf"(?:(?:{wd}){SP})?(?P<dd>{day}){SP}(?P<dm>{m})",
         rf"(?P<yy>{y})",
+        r"(?P<oy>1[0-7]\d\d)(?!\d)",  # en 1750: only after a preposition
+        rf"(?P<yw>{v['YW']})(?![\w-])",  # deux mille vingt-sept
         rf"(?P<mo>{m})",
     ]
 
@@ -240,6 +246,13 @@ def _core_value(g: dict[str, str | None], pivot: int) -> tuple[str, str | None] 
         return f"{g['iym']}-{g['imm']}", None
     if g["iy"]:
         return f"{g['iy']}-{g['im']}-{g['id']}", None
+    if g["decw"]:
+        return str(_data()["decade_words"][norm(g["decw"])]), None
+    if g["oy"]:
+        return g["oy"], None
+    if g["yw"]:
+        year = _words_year(g["yw"])
+        return (year, None) if year else None
     if g["dec"]:
         dec = g["dec"]
         return (f"19{dec[0]}X" if len(dec) == 2 else f"{dec[:3]}X"), None
@@ -260,6 +273,15 @@ def _core_value(g: dict[str, str | None], pivot: int) -> tuple[str, str | None] 
     if g["yy"]:
         return g["yy"], None
     return _ym(UNKNOWN_YEAR, g["mo"]), None
+
+
+def _words_year(words: str) -> str | None:
+    """'deux mille vingt-sept' -> '2027' (text_to_num reads French number words)."""
+    try:
+        year = int(text2num(norm(words), "fr"))
+    except ValueError:
+        return None
+    return str(year) if 1000 <= year <= 2199 else None
 
 
 def _period_mod(g: dict[str, str | None]) -> str | None:
@@ -385,6 +407,8 @@ def _candidate(m: re.Match[str], text: str, pivot: int = REFERENCE_YEAR) -> Cand
         return None  # "en sept jours": a bare month is a full name ("en déc." too) after a preposition
     if g["qw"] and not (has_prefix or _words_before(text, start, 1) == "du"):
         return None  # "deuxième trimestre" alone is an ordinal noun phrase; "au deuxième trimestre" a date
+    if (g["oy"] or g["yw"]) and not g["outer"]:
+        return None  # "1750", "deux mille" alone are amounts; "en 1750", "d'ici deux mille trente" dates
     if g["my"] and len(g["my"]) < 4 and (_unit_after(text, end) or _plural_after(text, end)):
         return None  # "en mars 15 entreprises"
     if text[end - 1].isdigit() and _unit_after(text, end):
@@ -415,9 +439,10 @@ _TAIL = 90
 def _anchor_regex() -> re.Pattern[str]:
     # the leading class lets the scan skip most positions cheaply (15x faster than without)
     d, v = _data(), _vocab()
-    words = [*d["months"], *d["month_abbrevs"], *d["semester_words"], *d["quarter_words"], *d["seasons"]]
+    words = [*d["months"], *d["month_abbrevs"], *d["semester_words"], *d["quarter_words"], *d["seasons"],
+             *d["year_word_heads"]]
     initials = "".join(sorted({w[0] for w in words} | {"a", "0", "1", "2", "3"}))
-    return re.compile(rf"\b(?=[{initials}])(?:(?:1[89]|20)\d\d(?!\d)|\d\d?[/.]\d\d?[/.]\d\d(?!\d)|{v['MONTH']}"
+    return re.compile(rf"\b(?=[{initials}])(?:(?:1\d|20)\d\d(?!\d)|{v['YW']}|\d\d?[/.]\d\d?[/.]\d\d(?!\d)|{v['MONTH']}"
                       rf"|années|{v['SEM']}|{v['QUAR']}|{v['SEASON']})", re.IGNORECASE)
 
 
