@@ -132,6 +132,8 @@ def _core_patterns() -> list[str]:
         rf"(?P<qo>{v['ORD']}){SP}(?P<qw>{v['SEM']}|{v['QUAR']})(?!\w)(?:{SP}(?:de{SP}|d{APOS}{SP}?)"
         rf"(?P<qrel>{v['RELYEAR']}))?",
         rf"(?P<qt>{v['THIS']}){SP}(?P<qs>{v['SEASON']})(?!\w)",
+        rf"(?P<qc>{v['CODE']})(?!\w)",  # au T2
+        rf"(?P<qs2>{v['SEASON']})(?!\w)",  # l'été dernier, au printemps prochain, d'ici l'été
         # month + year, day + month, year, month
         rf"(?P<mm>{m}),?{SP}(?:(?:de{SP})?l{APOS}année{SP}|de{SP})?(?P<my>{y}|{v['YY']})",
         rf"(?:(?:{wd}){SP})?(?P<dd>{day}){SP}(?P<dm>{m})",
@@ -170,6 +172,7 @@ class Candidate:
     direction: str | None = None  # "last" / "next": "le 28 octobre dernier", "le 1er avril prochain"
     shift: int | None = None  # years from the article's own year ("au premier semestre de l'année prochaine")
     relative: bool = False  # resolved against the article's own date
+    period: str | None = None  # of a period without a year ("au printemps prochain"): its season/quarter
 
 
 def _month(word: str) -> int:
@@ -264,8 +267,10 @@ def _core_value(g: dict[str, str | None], pivot: int) -> tuple[str, str | None] 
     if g["qw"]:
         mod = _ordinal_period(g["qo"], None, g["qw"])
         return (UNKNOWN_YEAR, mod) if mod else None
-    if g["qs"]:
-        return UNKNOWN_YEAR, str(_data()["seasons"][norm(g["qs"])])
+    if g["qs"] or g["qs2"]:
+        return UNKNOWN_YEAR, str(_data()["seasons"][norm(g["qs"] or g["qs2"])])
+    if g["qc"]:
+        return UNKNOWN_YEAR, str(_data()["period_codes"][norm(g["qc"])])
     if g["mm"]:
         return _ym(full_year(g["my"], pivot), g["mm"]), None
     if g["dm"]:
@@ -421,10 +426,15 @@ def _candidate(m: re.Match[str], text: str, pivot: int = REFERENCE_YEAR) -> Cand
         return None
     if g["yy"] and _plural_after(text, end):
         return None
+    if g["qc"] and not (has_prefix and g["qc"].isupper()):
+        return None
+    if g["qs2"] and not (direction or _data()["outer_mods"].get(norm(g["outer"] or "")) in {"by", "since"}):
+        return None  # "en été" is any summer; "l'été dernier", "d'ici l'été" one of them
     if g["pc"] and not g["pc"].isupper():
         return None  # "t3", "s1": codes are written in capitals
     shift = _data()["relative"]["years"][norm(g["qrel"])] if g["qrel"] else None
-    return Candidate(start, end, value, _mod(m, period_mod), direction, shift)
+    period = period_mod if value == UNKNOWN_YEAR else None
+    return Candidate(start, end, value, _mod(m, period_mod), direction, shift, period=period)
 
 
 # Every date contains an anchor: a year-shaped number, a month name or "années". The full regex
@@ -440,10 +450,10 @@ def _anchor_regex() -> re.Pattern[str]:
     # the leading class lets the scan skip most positions cheaply (15x faster than without)
     d, v = _data(), _vocab()
     words = [*d["months"], *d["month_abbrevs"], *d["semester_words"], *d["quarter_words"], *d["seasons"],
-             *d["year_word_heads"]]
+             *d["year_word_heads"], *d["period_codes"]]
     initials = "".join(sorted({w[0] for w in words} | {"a", "0", "1", "2", "3"}))
     return re.compile(rf"\b(?=[{initials}])(?:(?:1\d|20)\d\d(?!\d)|{v['YW']}|\d\d?[/.]\d\d?[/.]\d\d(?!\d)|{v['MONTH']}"
-                      rf"|années|{v['SEM']}|{v['QUAR']}|{v['SEASON']})", re.IGNORECASE)
+                      rf"|années|{v['SEM']}|{v['QUAR']}|{v['SEASON']}|(?-i:{v['CODE'].upper()})\b)", re.IGNORECASE)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -538,12 +548,20 @@ def _year_from_published(cand: Candidate, pub: tuple[int, int | None, int | None
     if cand.shift is not None:
         return year + cand.shift
     first = cand.value.split("/")[0]
-    if first == UNKNOWN_YEAR or pub_month is None:
+    if pub_month is None or (first == UNKNOWN_YEAR and cand.period is None):
         return year
-    month = int(first[5:7])
-    day = int(first[8:10]) if len(first) > 7 and pub_day is not None else None
-    here, then = (month, day or 0), (pub_month, pub_day if day is not None and pub_day else 0)
-    after, before = here > then, here < then
+    if first == UNKNOWN_YEAR:  # a period: dernier/prochain, or "d'ici l'été" (the next one not over)
+        begin, finish = _data()["period_months"][str(cand.period)]
+        if cand.direction == "last":
+            return year if finish < pub_month else year - 1
+        if cand.direction == "next" or cand.mod in {"by", "since"}:
+            return year if (begin > pub_month or (cand.mod and finish >= pub_month)) else year + 1
+        return year
+    else:
+        month = int(first[5:7])
+        day = int(first[8:10]) if len(first) > 7 and pub_day is not None else None
+        here, then = (month, day or 0), (pub_month, pub_day if day is not None and pub_day else 0)
+        after, before = here > then, here < then
     if cand.direction == "last":
         return year if before else year - 1
     if cand.direction == "next":
