@@ -434,6 +434,8 @@ def _candidate(m: re.Match[str], text: str, pivot: int = REFERENCE_YEAR) -> Cand
         return None  # "t3", "s1": codes are written in capitals
     shift = _data()["relative"]["years"][norm(g["qrel"])] if g["qrel"] else None
     period = period_mod if value == UNKNOWN_YEAR else None
+    if g["qw"] and norm(g["qo"]) in _data()["last_ordinals"] and not g["qrel"]:
+        direction = "latest"  # "au dernier trimestre": the latest one over, not the year's fourth
     return Candidate(start, end, value, _mod(m, period_mod), direction, shift, period=period)
 
 
@@ -573,6 +575,19 @@ def _year_from_published(cand: Candidate, pub: tuple[int, int | None, int | None
     return year
 
 
+def _latest_period(cand: Candidate, pub: tuple[int, int | None, int | None]) -> Candidate:
+    """"au dernier trimestre" / "au dernier semestre": the latest one that ended before the article's
+    month (Q4 of the year before for an article of February)."""
+    year, month = pub[0], pub[1] or 1
+    size = 6 if str(cand.period).startswith("H") else 3
+    index = (month - 1) // size  # the current period, 0-based; the latest over is the one before
+    if index == 0:
+        year, index = year - 1, 12 // size
+    mod = f"{'H' if size == 6 else 'Q'}{index}"
+    value = cand.value.replace(UNKNOWN_YEAR, str(year))
+    return replace(cand, value=value, mod=cand.mod if cand.mod != cand.period else mod, period=mod, relative=True)
+
+
 def _resolve_years(cands: list[Candidate], text: str, published: str | None, tense: Tense) -> list[Candidate]:
     """Give a day or month without a year its year: from the article's date and the tense when the
     date is known (GUIDELINES.md, relative dates), else the nearest preceding explicit year of its
@@ -586,7 +601,9 @@ def _resolve_years(cands: list[Candidate], text: str, published: str | None, ten
         if para != last_para:
             last_year, last_para = None, para
         if UNKNOWN_YEAR in cand.value:
-            if pub:
+            if pub and cand.direction == "latest":
+                cand = _latest_period(cand, pub)
+            elif pub:
                 year = str(_year_from_published(cand, pub, tense(cand.start, cand.end)))
                 cand = replace(cand, value=cand.value.replace(UNKNOWN_YEAR, year), relative=True)
             elif last_year and cand.shift is None:
@@ -662,8 +679,8 @@ def _weekday_date(pub: date, weekday: int, direction: str) -> date:
 
 
 def _count_value(phrase: str, unit: str, pub: date) -> str | None:
-    """"il y a deux ans", "dans 3 mois" resolved by dateparser (it reads French number words and
-    does the calendar arithmetic), kept at the unit's granularity."""
+    """"il y a 2 ans", "dans 18 mois" resolved by dateparser (the calendar arithmetic on the
+    article's date, months overflowing into years), kept at the unit's granularity."""
     parsed = dateparser.parse(phrase, languages=["fr"], settings={
         "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": "current_period"})
     if parsed is None:
@@ -689,7 +706,8 @@ def _relative_value(m: re.Match[str], text: str, pub: tuple[int, int | None, int
             return None  # "pendant deux ans", "depuis trois ans": durations
         unit = rel["count_units"][norm(g["cu"])]
         lead = norm(g["clead"] or "dans")
-        return _count_value(f"{lead} {norm(g['cn'])} {'ans' if unit == 'years' else 'mois'}", unit, today or
+        count = rel["counts"].get(norm(g["cn"]), g["cn"])  # digits: dateparser misses "quinze", "vingt"
+        return _count_value(f"{lead} {count} {'ans' if unit == 'years' else 'mois'}", unit, today or
                             date(year, month or 7, 1))
     if today is None:
         return None
@@ -701,7 +719,7 @@ def _relative_value(m: re.Match[str], text: str, pub: tuple[int, int | None, int
             return None
         return (today + timedelta(days=rel["days"][word])).isoformat()
     if g["wd"]:
-        before = {_words_before(text, m.start(), n) for n in (1, 2)}
+        before = {_words_before(text, m.start("core"), n) for n in (1, 2)}
         if before & set(rel["weekday_bad_before"]) or norm(_next_word(text, m.end())) in rel["weekday_bad_after"]:
             return None  # "chaque lundi", "le lundi", "du lundi au vendredi": recurring
         weekday = _data()["weekdays"].index(norm(g["wd"]))
