@@ -1,10 +1,23 @@
-"""Date mentions: calendar expressions with an explicit year, month name or day (GUIDELINES.md, date).
+"""Date mentions: calendar expressions with an explicit year, month name or day (GUIDELINES.md, date),
+and, when the article's own date is known, expressions relative to it ("hier", "jeudi dernier",
+"l'an prochain", "il y a deux ans", "le 6 février dernier"; `relative` on the mention).
 
 One compiled regex finds candidates over the text: an optional outer modifier ("d'ici", "depuis"),
 an optional preposition ("au", "à la"), an optional inner modifier ("début", "mi-", "fin") and a
-core (range, full date, decade, semester/quarter/season + year, month + year, day + month, year,
-month). Each candidate is checked (a bare year must read as a year, not an amount or a name) and
-normalised by rule; no dateparser call is needed.
+core (range, full or numeric date, decade, semester/quarter/season with or without a year, month +
+year, day + month, year, year in words, month). Each candidate is checked (a bare year must read as
+a year, not an amount or a name) and normalised by rule; a day, month or period without a year
+takes it from the article's date and dernier/prochain or the verb tense (else from its paragraph).
+A second regex over the same vocabulary finds the relative expressions; both read their words from
+data/dates.json.
+
+dateparser only does the arithmetic of "il y a N ans/mois", "dans N ans", "d'ici N ans" on the
+article's date (number words are turned into digits first: it misses "quinze", "vingt"). It was
+measured on the matched spans of this module's test tables and lost to the grammar everywhere else:
+right on 29 of 79 relative expressions ("jeudi dernier", "l'an prochain", "d'ici trois ans": None),
+15 of 76 days or months without a year (no dernier/prochain or tense), 21 of 41 issue-14 forms (no
+ranges, "octobre de 2023" None, "juin '04" read as 4 June); and it always returns a full datetime
+where the grammar knows the granularity. It is never run over a whole article.
 """
 
 from __future__ import annotations
