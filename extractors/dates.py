@@ -471,9 +471,10 @@ def _anchor_regex() -> re.Pattern[str]:
                       rf"|années|{v['SEM']}|{v['QUAR']}|{v['SEASON']}|(?-i:{v['CODE'].upper()})\b)", re.IGNORECASE)
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    regex, cursor = date_regex(), 0
-    for anchor in _anchor_regex().finditer(text):
+def _matches(text: str, regex: re.Pattern[str] | None = None,
+             anchors: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    regex, cursor = regex or date_regex(), 0
+    for anchor in (anchors or _anchor_regex()).finditer(text):
         if anchor.start() < cursor:
             continue
         m = regex.search(text, max(cursor, anchor.start() - _REACH), anchor.end() + _TAIL)
@@ -482,24 +483,27 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+@cache
+def _see_also_regex() -> re.Pattern[str]:
+    """A "Lire aussi" heading line (group `alone`), or a "Lire aussi : <title>" line."""
+    heads = _alt(_data()["see_also_headings"])
+    return re.compile(rf"^{_HSPACE}*(?:{heads})(?:(?P<alone>{_HSPACE}*[:»>]?{_HSPACE}*$)|{_HSPACE}*:.*$)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*(?:\n|$)")
+
+
 def _link_lists(text: str) -> list[tuple[int, int]]:
     """Character ranges of "Lire aussi" link lists (GUIDELINES.md: boilerplate): a heading line and
     the lines after it up to the next blank line, or a "Lire aussi : <title>" line."""
-    headings = {norm(h) for h in _data()["see_also_headings"]}
-    spans, pos, open_at = [], 0, -1
-    for line in text.split("\n"):
-        end = pos + len(line)
-        head = norm(line).rstrip(" :»>")
-        if open_at >= 0 and not line.strip():
-            spans.append((open_at, pos))
-            open_at = -1
-        if head in headings:
-            open_at = pos
-        elif any(head.startswith(h + " :") or head.startswith(h + ":") for h in headings):
-            spans.append((pos, end))
-        pos = end + 1
-    if open_at >= 0:
-        spans.append((open_at, len(text)))
+    spans = []
+    for m in _see_also_regex().finditer(text):
+        if m.group("alone") is None:
+            spans.append(m.span())
+            continue
+        blank = _BLANK_LINE.search(text, m.end())
+        spans.append((m.start(), blank.start() if blank else len(text)))
     return spans
 
 
@@ -683,6 +687,14 @@ def _relative_regex() -> re.Pattern[str]:
                       rf"(?P<core>{alts})(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _relative_anchors() -> re.Pattern[str]:
+    """Words every relative expression contains (the regex runs in a window around each)."""
+    rel = _data()["relative"]
+    words = [*rel["days"], *_data()["weekdays"], *rel["count_units"], "année", "an", "mois"]
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+
+
 def _weekday_date(pub: date, weekday: int, direction: str) -> date:
     """The weekday's date: "last" strictly before `pub`, "next" strictly after, "onbefore" on or before."""
     back = (pub.weekday() - weekday) % 7
@@ -760,7 +772,7 @@ def _relative_candidates(text: str, published: str | None, tense: Tense,
         return []
     found = []
     skip = [(c.start, c.end) for c in taken] + _link_lists(text)
-    for m in _relative_regex().finditer(text):
+    for m in _matches(text, _relative_regex(), _relative_anchors()):
         if any(s < m.end() and m.start() < e for s, e in skip):
             continue
         value = _relative_value(m, text, pub, tense)
