@@ -692,7 +692,7 @@ def _relative_anchors() -> re.Pattern[str]:
     """Words every relative expression contains (the regex runs in a window around each)."""
     rel = _data()["relative"]
     words = [*rel["days"], *_data()["weekdays"], *rel["count_units"], "année", "an", "mois"]
-    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)", re.IGNORECASE)
 
 
 def _weekday_date(pub: date, weekday: int, direction: str) -> date:
