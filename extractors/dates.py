@@ -103,7 +103,7 @@ def _vocab() -> dict[str, str]:
         "RELYEAR": _alt([p for p in rel["years"] if p.startswith("l'")]),
         "DECW": _alt(d["decade_words"]),
         "YW": rf"(?:{_alt(d['year_word_heads'])})(?:(?:-|{SP})(?:{_alt(d['year_word_tails'])}))*",
-        "YY": rf"(?:{APOS}\d\d|\d\d(?![\d,.]|{_HSPACE}\d))",  # "mars 97", "juin '04"
+        "YY": rf"(?:{APOS}\d\d|\d\d(?!\d|[,.]\d|{_HSPACE}\d))",  # "mars 97", "juin '04"
     }
 
 
@@ -738,8 +738,9 @@ def _relative_value(m: re.Match[str], text: str, pub: tuple[int, int | None, int
         return None
     if g["xd"]:
         word = norm(g["xd"])
-        if norm(_next_word(text, m.end())) in rel["day_bad_after"]:
-            return None  # "hier encore": figurative
+        if norm(_next_word(text, m.end())) in rel["day_bad_after"] or \
+                _words_before(text, m.start(), 1) in rel["day_bad_before"]:
+            return None  # "hier encore", "l'IA de demain": figurative
         if word == "aujourd'hui" and not _today_is_the_day(text, m.start()):
             return None
         return (today + timedelta(days=rel["days"][word])).isoformat()

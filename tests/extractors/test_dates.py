@@ -366,6 +366,7 @@ ISSUE_FORMS: list[tuple[str, str, str, str | None]] = [
     ("L’ouverture est fixée au 14 Octobre 2026.", "au 14 Octobre 2026", "2026-10-14", None),
     # two-digit and old years
     ("La bulle a éclaté en mars 97 sur les marchés.", "en mars 97", "1997-03", None),
+    ("La bulle a éclaté en mars 97.", "en mars 97", "1997-03", None),
     ("Le groupe fut créé en juin ’04 à Lyon.", "en juin ’04", "2004-06", None),
     ("Le groupe fut créé en juin '04 à Lyon.", "en juin '04", "2004-06", None),
     ("La manufacture a été fondée en 1750 par un marchand.", "en 1750", "1750", None),
@@ -546,6 +547,8 @@ NOT_DATES_WITH_PUBLISHED: list[str] = [
     "Les puces d’aujourd’hui chauffent davantage.",
     "Le groupe est aujourd’hui le premier opérateur du pays.",
     "Hier encore, personne n’y croyait.",
+    "Les usines de demain seront sobres.",
+    "Le monde d’hier n’avait pas de cloud.",
     # not dates: times, prices, scores, phones, pages, versions, indices, products
     "La séance a ouvert à 10h32 et fermé à 18 h 30.",
     "Le rendez-vous est fixé à 09:15 précises.",
