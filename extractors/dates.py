@@ -783,9 +783,10 @@ def _relative_candidates(text: str, published: str | None, tense: Tense,
 
 
 def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention]:
-    """Date mentions of `doc`, sorted by start. `published` (the article's own date) gives the year
-    of a month named without one when the paragraph states none; by default it is read from the
-    article's dateline."""
+    """Date mentions of `doc`, sorted by start. `published` (the article's own date, by default read
+    from its dateline) resolves relative expressions and gives the year of a day, month or period
+    named without one; without it those keep their paragraph's year or XXXX, and relative
+    expressions are not mentions (GUIDELINES.md, relative dates)."""
     text = doc.text
     published = published or find_published(text)
     pub = _published_parts(published)
