@@ -34,6 +34,8 @@ def required(text: str) -> Any:
 
 _QUALIFIER = "null, `approx`, `up_to`, `more_than`, `less_than` or `vague`."
 _PARTIES = "Canonical names of the organisations attached to the figure in the parse."
+RELATIVE_DOC = ("Date: whether the value was resolved against the article's own date (`hier`, `mardi`, "
+                "`l'an prochain`, `le 6 février dernier`).")
 _MAGNITUDE = "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative."
 
 
@@ -83,6 +85,7 @@ class DateMention(Mention):
     date_value: str = required("Date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a range `A/B`, a decade `200X`, or `XXXX-MM`.")
     date_mod: str | None = doc("Date modifier: null or early, mid, late, H1, H2, Q1..Q4, spring, summer, autumn, "
                                "winter, by, since, after, circa.")
+    relative: bool = doc(RELATIVE_DOC, False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
