@@ -1,0 +1,200 @@
+"""Build the own_web gold .jsonl files from the hand-written annotations below (offsets computed and checked).
+
+Money: one line per mention (surface, occurrence index, value, low, high, currency, explicit, qualifier, per).
+Org: one line per organisation (canonical, aliases seen, kind, mentions); the line's text/start/end is the
+first alias occurrence in the article. Run: python tests/gold/own_web/build_gold.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+M, B, K = 1e6, 1e9, 1e3
+
+MONEY = {
+    "web_001_depeche": [
+        ("740 millions de francs suisses", 0, 740 * M, None, None, "CHF", True, None, None),
+        ("120 millions de CHF", 0, 120 * M, None, None, "CHF", True, None, None),
+        ("212 millions", 0, 212 * M, None, None, "CHF", False, None, None),
+        ("400 millions", 0, 400 * M, None, None, "CHF", False, None, None),
+        ("1,1 milliard de livres sterling", 0, 1.1 * B, None, None, "GBP", True, None, None),
+        ("proche de 600 millions de GBP", 0, 600 * M, None, None, "GBP", True, "approx", None),
+        ("1,8 milliard d'euros", 0, 1.8 * B, None, None, "EUR", True, None, None),
+        ("jusqu'à 400 millions", 0, 400 * M, None, None, "EUR", False, "up_to", None),
+    ],
+    "web_002_communique": [
+        ("environ 2,4 milliards d'euros", 0, 2.4 * B, None, None, "EUR", True, "approx", None),
+        ("18 M€", 0, 18 * M, None, None, "EUR", True, None, None),
+        ("650 millions", 0, 650 * M, None, None, "EUR", False, None, None),
+        ("40 millions de dollars", 0, 40 * M, None, None, "USD", True, None, None),
+        ("9,875 $ par action", 0, 9.875, None, None, "USD", True, None, "share"),
+        ("1 250 000 €", 0, 1_250_000.0, None, None, "EUR", True, None, None),
+    ],
+    "web_003_regional": [
+        ("85 millions d'euros", 0, 85 * M, None, None, "EUR", True, None, None),
+        ("près de 12 millions", 0, 12 * M, None, None, "EUR", False, "approx", None),
+        ("1,5 million", 0, 1.5 * M, None, None, "EUR", False, None, None),
+        ("entre 4 et 6 millions", 0, None, 4 * M, 6 * M, "EUR", False, None, None),
+    ],
+    "web_004_trade": [
+        ("27 M€", 0, 27 * M, None, None, "EUR", True, None, None),
+        ("11,6 milliards d'euros", 0, 11.6 * B, None, None, "EUR", True, None, None),
+        ("18 000 milliards de wons", 0, 18_000 * B, None, None, "KRW", True, None, None),
+        ("729 milliards de yens", 0, 729 * B, None, None, "JPY", True, None, None),
+        ("18 milliards de yuans", 0, 18 * B, None, None, "CNY", True, None, None),
+        ("187,25 $", 0, 187.25, None, None, "USD", True, None, "share"),
+        ("142,5 dollars", 0, 142.5, None, None, "USD", True, None, "share"),
+        ("1,2 million de dollars par an", 0, 1.2 * M, None, None, "USD", True, None, "year"),
+    ],
+    "web_005_webpage": [
+        ("3,2 mrds€", 0, 3.2 * B, None, None, "EUR", True, None, None),
+        ("€450M+", 0, 450 * M, None, None, "EUR", True, "more_than", None),
+        (">€80M", 0, 80 * M, None, None, "EUR", True, "more_than", None),
+        ("$1,5+ Mds", 0, 1.5 * B, None, None, "USD", True, "more_than", None),
+        ("300 millions", 0, 300 * M, None, None, "EUR", False, None, None),
+    ],
+    "web_006_table": [
+        ("plus de 900 millions d'euros", 0, 900 * M, None, None, "EUR", True, "more_than", None),
+        ("120 M€", 0, 120 * M, None, None, "EUR", True, None, None),
+        ("45 M€", 0, 45 * M, None, None, "EUR", True, None, None),
+        ("8,5 M€", 0, 8.5 * M, None, None, "EUR", True, None, None),
+        ("62 M€", 0, 62 * M, None, None, "EUR", True, None, None),
+        ("30 M€", 0, 30 * M, None, None, "EUR", True, None, None),
+        ("14 millions", 0, 14 * M, None, None, "EUR", False, None, None),
+        ("de 25 à 30 millions", 0, None, 25 * M, 30 * M, "EUR", False, None, None),
+        ("18,4 millions", 0, 18.4 * M, None, None, "EUR", False, None, None),
+        (">90 Mds$", 0, 90 * B, None, None, "USD", True, "more_than", None),
+    ],
+}
+
+ORGS = {
+    "web_001_depeche": [
+        ("Helvion", ["Helvion"], "company", 2),
+        ("Banque cantonale de Zurich", ["banque cantonale de Zurich", "ZKB"], "company", 1),
+        ("UBS", ["UBS"], "company", 1),
+        ("PostFinance", ["PostFinance"], "company", 1),
+        ("Swisscom", ["Swisscom"], "company", 1),
+        ("National Grid", ["National Grid"], "company", 1),
+        ("Kestrel Data", ["Kestrel Data"], "company", 1),
+        ("SSE", ["SSE"], "company", 1),
+        ("Financial Times", ["Financial Times"], "media", 1),
+        ("Ministère de l'Économie", ["Bercy"], "public", 1),
+        ("Matignon", ["Matignon"], "public", 1),
+        ("EDF", ["EDF"], "company", 1),
+    ],
+    "web_002_communique": [
+        ("Nordwatt Compute", ["Nordwatt Compute"], "company", 6),
+        ("Communauté urbaine de Dunkerque", ["Communauté urbaine de Dunkerque", "CUD"], "public", 5),
+        ("Grand port maritime de Dunkerque", ["Grand port maritime de Dunkerque", "GPMD"], "public", 2),
+        ("Banque des Territoires", ["Banque des Territoires"], "public", 1),
+        ("Crédit Mutuel Arkéa", ["Crédit Mutuel Arkéa"], "company", 1),
+        ("Infravia Capital Partners", ["Infravia Capital Partners"], "company", 1),
+        ("Vireon Systems", ["Vireon Systems"], "company", 1),
+    ],
+    "web_003_regional": [
+        ("Armorix", ["Armorix"], "company", 3),
+        ("Bouygues", ["bouygues"], "company", 1),
+        ("Free", ["free"], "company", 1),
+        ("Saint-Brieuc Armor Agglomération", ["Saint-Brieuc Armor Agglomération"], "public", 1),
+        ("Enedis", ["Enedis"], "company", 1),
+        ("Le Bihan Industries", ["Le Bihan Industries"], "company", 1),
+    ],
+    "web_004_trade": [
+        ("Airbus Defence and Space", ["Airbus Defence and Space"], "company", 1),
+        ("Corvalis", ["Corvalis"], "company", 4),
+        ("L'Embarqué", ["L'Embarqué"], "media", 1),
+        ("GlobalFoundries", ["GlobalFoundries"], "company", 1),
+        ("Inria Saclay", ["Inria Saclay"], "lab", 1),
+        ("Airbus", ["Airbus"], "company", 1),
+        ("Hanseong Semicon", ["Hanseong Semicon"], "company", 1),
+        ("Kioxia", ["Kioxia"], "company", 1),
+        ("Ministère de l'Économie, du Commerce et de l'Industrie",
+         ["ministère de l'Économie, du Commerce et de l'Industrie", "METI"], "public", 1),
+        ("Hua Hong Semiconductor", ["Hua Hong Semiconductor"], "company", 1),
+        ("NVIDIA", ["Nvidia"], "company", 1),
+        ("Arm", ["Arm"], "company", 1),
+        ("Synopsys", ["Synopsys"], "company", 1),
+    ],
+    "web_005_webpage": [
+        ("Xerfi", ["Xerfi"], "company", 1),
+        ("Kalvane", ["Kalvane"], "company", 1),
+        ("Serena", ["Serena"], "company", 1),
+        ("Eurazeo", ["Eurazeo"], "company", 1),
+        ("CoreWeave", ["CoreWeave"], "company", 1),
+        ("Direction interministérielle du numérique", ["Direction interministérielle du numérique", "Dinum"],
+         "public", 1),
+        ("Bpifrance", ["Bpifrance"], "public", 1),
+    ],
+    "web_006_table": [
+        ("Qubitek", ["Qubitek"], "company", 1),
+        ("Elaia", ["Elaia"], "company", 1),
+        ("Bpifrance", ["Bpifrance"], "public", 1),
+        ("Nuvaria", ["Nuvaria"], "company", 1),
+        ("Demeter", ["Demeter"], "company", 1),
+        ("Crédit Agricole", ["Crédit Agricole"], "company", 1),
+        ("Hexaflow", ["hexaflow"], "company", 1),
+        ("Kima Ventures", ["Kima Ventures"], "company", 1),
+        ("Sylvatic", ["Sylvatic"], "company", 1),
+        ("Mirova", ["Mirova"], "company", 1),
+        ("Ondine Labs", ["Ondine Labs"], "company", 1),
+        ("Supernova Invest", ["Supernova Invest"], "company", 1),
+        ("CEA Investissement", ["CEA Investissement"], "company", 1),
+        ("Brumea", ["Brumea"], "company", 1),
+        ("Alven", ["Alven"], "company", 1),
+        ("Tessora", ["Tessora"], "company", 1),
+        ("Eurazeo", ["Eurazeo"], "company", 1),
+    ],
+}
+
+
+def context(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", text[max(0, start - 70) : end + 70]).strip()
+
+
+def nth(text: str, surface: str, index: int) -> int:
+    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+    assert len(starts) > index, (surface, starts)
+    return starts[index]
+
+
+def first_alias(text: str, aliases: list[str]) -> tuple[int, str]:
+    found = []
+    for alias in aliases:
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            found.append((m.start(), alias))
+    assert found, aliases
+    return min(found)
+
+
+def build() -> None:
+    for stem in sorted(MONEY.keys() | ORGS.keys()):
+        text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
+        lines = []
+        for surface, index, value, low, high, cur, explicit, qual, per in MONEY.get(stem, []):
+            start = nth(text, surface, index)
+            end = start + len(surface)
+            lines.append({
+                "article": stem, "type": "money", "text": surface, "context": context(text, start, end),
+                "value": value, "low": low, "high": high, "currency": cur, "explicit_currency": explicit,
+                "qualifier": qual, "per": per, "magnitude": None, "start": start, "end": end,
+            })
+        for canonical, aliases, kind, mentions in ORGS.get(stem, []):
+            start, alias = first_alias(text, aliases)
+            end = start + len(alias)
+            lines.append({
+                "article": stem, "type": "org", "text": alias, "start": start, "end": end,
+                "context": context(text, start, end), "canonical": canonical, "aliases": aliases,
+                "mentions": mentions, "kind": kind,
+            })
+        lines.sort(key=lambda d: d["start"])
+        for d in lines:
+            assert text[d["start"] : d["end"]] == d["text"], d
+        out = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
+        (HERE / f"{stem}.jsonl").write_text(out, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    build()
