@@ -72,6 +72,7 @@ MONEY = {
 
 ORGS = {
     "web_001_depeche": [
+        ("AFP", ["AFP"], "media", 1),
         ("Helvion", ["Helvion"], "company", 2),
         ("Banque cantonale de Zurich", ["banque cantonale de Zurich", "ZKB"], "company", 1),
         ("UBS", ["UBS"], "company", 1),
