@@ -9,6 +9,7 @@ explicit amount.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,8 +39,9 @@ from extractors.records import MoneyMention
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
 _DATA = load_data("money.json")
-CURRENCY_SYMBOLS = PhraseTable(_DATA["currency_symbols"])
-CURRENCY_WORDS = PhraseTable(_DATA["currency_words"])
+_CURRENCIES = load_data("currencies.json")["currencies"]
+CURRENCY_SYMBOLS = PhraseTable({s: code for code, c in _CURRENCIES.items() for s in c["symbols"]})
+CURRENCY_WORDS = PhraseTable({n: code for code, c in _CURRENCIES.items() for n in c["names"]})
 VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])
 PER_UNITS = PhraseTable(_DATA["per"])
 PER_ADJECTIVES = PhraseTable(_DATA["per_adjectives"])
@@ -57,8 +59,8 @@ _PER = (
     rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
-_AMOUNT = (
-    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
+_AMOUNT = (  # a "+" glued to the figure before its scale is web shorthand for "more than" ("$1,5+ Mds")
+    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{SCALE}))?"
     rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
     rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
@@ -86,6 +88,10 @@ _AFTER_DE_RE = re.compile(
 )
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
 _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
+_SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
+_BOILERPLATE_RE = re.compile(alternation(_DATA["boilerplate_line_cues"]))
+_BOILERPLATE_MAX_WORDS = 20
+_SCALE_RE = re.compile(SCALE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +114,24 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     text = doc.text
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
     kept = {(a.start, a.end): a for a in amounts}
-    chosen = [kept[span] for span in drop_overlaps(kept)]
+    chosen = [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)]
     explicit = [a for a in chosen if a.currency is not None]
     sentence = sentence_bounds(doc)
-    return [
-        _mention(text, amount, explicit, sentence)
-        for amount in chosen
-        if amount.currency is not None or _is_implied_money(text, amount, explicit, sentence)
-    ]
+    money, pending = list(explicit), [a for a in chosen if a.currency is None]
+    while pending:  # an amount accepted as money makes its sentence a money sentence for the others
+        more = [a for a in pending if _is_implied_money(text, a, money, sentence)]
+        if not more:
+            break
+        money += more
+        pending = [a for a in pending if a not in more]
+    return [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money]
+
+
+def _in_boilerplate(text: str, start: int, end: int) -> bool:
+    """On a short subscription or paywall line ("Offre découverte : 1 € le premier mois")."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE_RE.search(line) is not None
 
 
 def _read(text: str, match: re.Match[str]) -> list[_Amount]:
@@ -152,11 +168,16 @@ def _range_holds(match: re.Match[str]) -> bool:
 
 def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     scale1, scale2 = match.group("s1"), match.group("s2")
-    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2))
-    n2 = parse_number(match.group("n2"), scaled=bool(scale2))
+    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2), decimal_comma=_french_figure(match))
+    n2 = parse_number(match.group("n2"), scaled=bool(scale2), decimal_comma=_french_figure(match))
     if n1 is None or n2 is None:
         return None, None
     return times(n1, scale_factor(scale1 or scale2)), times(n2, scale_factor(scale2))
+
+
+def _french_figure(match: re.Match[str]) -> bool:
+    """A figure with its currency after it is written the French way: "9,875 $" is 9.875 ("$1,000" is 1000)."""
+    return match.group("c1") is None and match.group("c2") is None
 
 
 def _abbreviated(*scales: str | None) -> bool:
@@ -201,12 +222,12 @@ def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | N
         value = None
     else:
         scale = match.group("s1")
-        number = parse_number(match.group("n1"), scaled=bool(scale))
+        number = parse_number(match.group("n1"), scaled=bool(scale), decimal_comma=_french_figure(match))
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
         value, low, high = times(number + half, scale_factor(scale)), None, None
-    qualifier = qualifier_of(text, match, start)
+    qualifier = qualifier_of(text, match, start) or ("more_than" if match.group("plus") else None)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
         qualifier=qualifier, per=_per(match), magnitude=None,
@@ -233,11 +254,11 @@ def _per(match: re.Match[str]) -> str | None:
     return None
 
 
-def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> bool:
+def _is_implied_money(text: str, amount: _Amount, money: list[_Amount], sentence: Bounds) -> bool:
     """A scale amount with no currency of its own is money only when the context says so.
 
     "des milliards d'investissements" is money, "des milliards de transistors" is not; with no
-    noun after it, a money word just before or an explicit amount in the same sentence decides.
+    noun after it, a money word just before or another money amount in the same sentence decides.
     """
     after = _AFTER_DE_RE.match(text, amount.end)
     if after is not None and not after.group("skip"):
@@ -245,20 +266,45 @@ def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sente
     if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
         return True
     first, last = sentence(amount.start, amount.end)
-    return any(first <= e.start and e.end <= last for e in explicit)
+    return any(first <= e.start and e.end <= last for e in money if e is not amount)
+
+
+def _context_currency(text: str, amount: _Amount, explicit: list[_Amount], first: int, last: int) -> str | None:
+    """The currency of an amount that has none: the article's currency context.
+
+    The nearest explicit currency before it in its sentence, else one later in the sentence, else the
+    most recent one in its paragraph (line), else the article's most frequent currency (ties: the most
+    recent). "640 millions" after "d'euros" two paragraphs up, with one "$" amount in between, is euros.
+    """
+    earlier = [e for e in explicit if e.end <= amount.start]
+    later = [e for e in explicit if amount.end <= e.start and e.end <= last]
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    for found in ([e for e in earlier if e.start >= first], later[:1], [e for e in earlier if e.start >= paragraph]):
+        if found:
+            return found[-1].currency
+    if not explicit:
+        return None
+    counts = Counter(e.currency for e in explicit)
+    top = max(counts.values())
+    recent = [e.currency for e in earlier if counts[e.currency] == top]
+    return recent[-1] if recent else next(e.currency for e in explicit if counts[e.currency] == top)
+
+
+def _share_price(text: str, amount: _Amount, first: int) -> str | None:
+    """A unit amount after "l'action", "le titre"... in its sentence is a price per share."""
+    if amount.value is None or _SCALE_RE.search(text, amount.start, amount.end):
+        return None
+    return "share" if _SHARE_PRICE_RE.search(text, first, amount.start) else None
 
 
 def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:
     currency, is_explicit = amount.currency, amount.currency is not None
     first, last = sentence(amount.start, amount.end)
     if currency is None:
-        # The most recent explicit currency, else one later in the same sentence.
-        earlier = [e for e in explicit if e.end <= amount.start]
-        later = [e for e in explicit if amount.end <= e.start and e.end <= last]
-        currency = earlier[-1].currency if earlier else later[0].currency if later else None
+        currency = _context_currency(text, amount, explicit, first, last)
     return MoneyMention(
         start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
         value=amount.value, low=amount.low, high=amount.high, currency=currency,
-        explicit_currency=is_explicit, qualifier=amount.qualifier, per=amount.per,  # type: ignore[arg-type]
-        magnitude=amount.magnitude,
+        explicit_currency=is_explicit, qualifier=amount.qualifier,  # type: ignore[arg-type]
+        per=amount.per or _share_price(text, amount, first), magnitude=amount.magnitude,
     )
