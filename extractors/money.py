@@ -87,8 +87,12 @@ _AFTER_DE_RE = re.compile(
     r"|\w)"
 )
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
+_MONEY_CUE_AFTER_RE = re.compile(rf"{_S}*,?{_S}*{alternation(_DATA['money_cues_after'])}")
 _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
 _SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
+# A price level after a move in per cent: "SK Hynix a gagné 3 %, à 241 500 wons", "a pris 1,9 % ..., à 912,40 €".
+_SHARE_MOVE_RE = re.compile(rf"\d{_S}*%[^.;:!?\d]{{0,40}}\bà{_S}*$")
+_EACH_RE = re.compile(rf"\b(?i:chaque){_S}+(?P<unit>{PER_UNITS.pattern()})[^.;:!?]*$")
 _BOILERPLATE_RE = re.compile(alternation(_DATA["boilerplate_line_cues"]))
 _BOILERPLATE_MAX_WORDS = 20
 _SCALE_RE = re.compile(SCALE)
@@ -260,12 +264,18 @@ def _is_implied_money(text: str, amount: _Amount, money: list[_Amount], sentence
     "des milliards d'investissements" is money, "des milliards de transistors" is not; with no
     noun after it, a money word just before or another money amount in the same sentence decides.
     """
+    if _MONEY_CUE_AFTER_RE.match(text, amount.end):
+        return True
     after = _AFTER_DE_RE.match(text, amount.end)
     if after is not None and not after.group("skip"):
         return bool(after.group("money"))
     if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
         return True
+    # another money amount in its paragraph (a line): "Le Département participe à hauteur de 6 millions ... ; la
+    # CAFPF prend en charge l'extension du réseau, pour 2,5 millions."
     first, last = sentence(amount.start, amount.end)
+    line_end = text.find("\n", amount.end)
+    first, last = min(first, text.rfind("\n", 0, amount.start) + 1), max(last, len(text) if line_end < 0 else line_end)
     return any(first <= e.start and e.end <= last for e in money if e is not amount)
 
 
@@ -290,11 +300,17 @@ def _context_currency(text: str, amount: _Amount, explicit: list[_Amount], first
     return recent[-1] if recent else next(e.currency for e in explicit if counts[e.currency] == top)
 
 
-def _share_price(text: str, amount: _Amount, first: int) -> str | None:
-    """A unit amount after "l'action", "le titre"... in its sentence is a price per share."""
+def _implied_per(text: str, amount: _Amount, first: int) -> str | None:
+    """What an amount is per when the sentence says it before the amount: a unit amount after "l'action",
+    "le titre"... or after a move in per cent is a price per share; "Chaque baie ... rapporte 20 000 euros"."""
+    each = _EACH_RE.search(text, first, amount.start)
+    if each is not None:
+        return PER_UNITS.get(each.group("unit"))
     if amount.value is None or _SCALE_RE.search(text, amount.start, amount.end):
         return None
-    return "share" if _SHARE_PRICE_RE.search(text, first, amount.start) else None
+    if _SHARE_PRICE_RE.search(text, first, amount.start) or _SHARE_MOVE_RE.search(text, first, amount.start):
+        return "share"
+    return None
 
 
 def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:
@@ -306,5 +322,5 @@ def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Boun
         start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
         value=amount.value, low=amount.low, high=amount.high, currency=currency,
         explicit_currency=is_explicit, qualifier=amount.qualifier,  # type: ignore[arg-type]
-        per=amount.per or _share_price(text, amount, first), magnitude=amount.magnitude,
+        per=amount.per or _implied_per(text, amount, first), magnitude=amount.magnitude,
     )

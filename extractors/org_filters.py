@@ -169,7 +169,8 @@ _CUE_NOUNS = (
     r"concurrente?s?|rival(?:e|es|aux)?|partenaires?|clients?|actionnaires?|investisseurs?|sous-traitants?|"
     r"g[ée]ants?|leaders?|pionni(?:er|ère)s?|champions?|poids lourds?|exploitants?|producteurs?|[ée]lectriciens?|"
     r"gestionnaires?|promoteurs?|hyperscalers?|mineurs?|courtiers?|g[ée]rants?|agences?|organismes?|"
-    r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine"
+    r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine|associations?|fondations?|coop[ée]ratives?|ONG|"
+    r"mutuelles?|collectifs?"
 )
 # Nationality nouns that stand for a company ("l'américain Positron", "le norvégien Statkraft").
 _NATIONALITY = (
@@ -199,7 +200,8 @@ _CUE_BEFORE = re.compile(
 _BY_CUE = re.compile(
     r"\b(?:aupr[èe]s|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
     r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|(?:[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
-    r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand)ée?s?|con[çc]ue?s?|fournie?s?)"
+    r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
+    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
     rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
 )
 # A partner named after "avec" ("a signé avec SSE un contrat", "le contrat signé par X avec Synopsys"): a weaker
@@ -212,8 +214,9 @@ _PARTNER_CUE = re.compile(
 _SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<name>{_NAME})")
 # An institution named by its head noun and a proper name: "l'université Grenoble Alpes", "Région Grand Est".
 _OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
 _INSTITUTION = re.compile(
-    r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|"
+    r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
     r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|"
     r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
     r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
@@ -238,9 +241,12 @@ _LEADING_WORDS = frozenset({
     "les", "des", "un", "une", "en", "au", "aux", "de", "du", "face", "grâce", "quant", "outre", "contre",
     "entre", "vers", "depuis", "malgré", "sans", "ainsi", "alors", "puis", "enfin",
 })
-_CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?"  # bold end, or a place or note in parentheses: "Brumea (Bordeaux)"
+# Between a name and its verb: bold end, a note in parentheses ("Brumea (Bordeaux)"), a relative clause
+# ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
+_CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?(?:,[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
+    rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
+    r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des))"  # "Groq, l'un de ses rivaux"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
     rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
@@ -261,12 +267,23 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
-    found += [m.span("name") for m in _INSTITUTION.finditer(text)]
+    # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
+    found += [m.span("name") for m in _INSTITUTION.finditer(text)
+              if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
         group = next(g for g in ("name", "raiser", "based") if match.group(g))
         found.append(_skip_leading_words(text, *match.span(group)))
     return [(start, end) for start, end in found if start < end]
+
+
+_LEAD_CUE_NOUN = re.compile(rf"^(?:{_CUE_NOUNS})[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
+def lead_cue_noun(name: str) -> int:
+    """Length of a lower-case cue noun opening an entity ("banque Barclays" -> len("banque ")), else 0."""
+    match = _LEAD_CUE_NOUN.match(name)
+    return match.end() if match else 0
 
 
 def weak_cue_candidates(text: str) -> list[tuple[int, int]]:

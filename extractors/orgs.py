@@ -38,6 +38,7 @@ from extractors.org_filters import (
     is_index_or_ticker,
     is_listed_non_org,
     is_tag_list,
+    lead_cue_noun,
     lexicon,
     line_at,
     lower_brand_candidates,
@@ -80,6 +81,7 @@ _BEFORE = r"(?<![\w@/.])"
 _AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
 _MAX_NAME_WORDS = 8
 _LEAD_JUNK = re.compile(rf"^(?:[\W_]*(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}])?[\W_]*")
+_ENTITY_CUT = re.compile(r"\n|[ \u00a0]:[ \u00a0]")
 _TRAIL_JUNK = re.compile(rf"(?:[{APOS}]s?)?[^\w)+]*$")
 
 
@@ -191,12 +193,14 @@ def add_org_ruler(nlp: Language) -> None:
 
 
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut an entity at its first line break, then trim elisions, possessives and edge punctuation."""
-    newline = text.find("\n", start, end)
-    name = text[start : newline if newline >= 0 else end]
+    """Cut an entity at its first line break or colon ("Vantiq Data : le néocloud texan"), then trim elisions,
+    possessives, edge punctuation and a lower-case cue noun before the name ("banque Barclays")."""
+    cut = _ENTITY_CUT.search(text, start, end)
+    name = text[start : cut.start() if cut else end]
     lead = _LEAD_JUNK.match(name)
     trail = _TRAIL_JUNK.search(name)
-    new_start = start + (lead.end() if lead else 0)
+    skip = lead.end() if lead else 0
+    new_start = start + skip + lead_cue_noun(name[skip:])
     new_end = start + (trail.start() if trail else len(name))
     return new_start, max(new_start, new_end)
 
@@ -234,9 +238,15 @@ def _person_keys(doc: Doc) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _is_org_entity(text: str, start: int, end: int, doc: Doc) -> bool:
-    """An NER entity: also rejected in headings, tag lists and glossary headwords."""
-    return _in_prose(text, start, end) and _is_org_name(text[start:end], doc)
+def _is_org_entity(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
+    """An NER entity: also rejected in headings, tag lists and glossary headwords. With a company shape
+    ("Side Capital") only very frequent words are refused, as for a name with a cue."""
+    if not _in_prose(text, start, end):
+        return False
+    name = text[start:end]
+    if has_org_shape(name):
+        return _is_named_org(name, doc, persons)
+    return _is_org_name(name, doc)
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
@@ -349,7 +359,7 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     persons = _person_keys(doc)
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
-    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc)]
+    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
         if not _off_content(text, start, end) and _is_named_org(text[start:end], doc, persons):
@@ -495,8 +505,11 @@ def _merge_variants(names: list[str]) -> dict[str, str]:
         key = fold(name)
         if lookup(name) is not None:
             continue
+        # "Hexacore" -> "Hexacore Systems"; a bare institution noun -> its full name ("Département" ->
+        # "Département de la Moselle")
+        bare_institution = " " not in key and guessed_kind(name) is not None
         longer = [k for k in keys if k.startswith(key + " ") and
-                  all(w in _MERGE_SUFFIXES for w in k[len(key) + 1 :].split())]
+                  (bare_institution or all(w in _MERGE_SUFFIXES for w in k[len(key) + 1 :].split()))]
         if len(longer) == 1:
             merged[name] = by_key[longer[0]]
     return merged

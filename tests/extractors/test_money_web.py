@@ -208,3 +208,42 @@ def test_own_web_gold_offsets_are_exact() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             fact = json.loads(line)
             assert text[fact["start"] : fact["end"]] == fact["text"], fact
+
+
+@pytest.mark.parametrize(
+    ("text_", "span", "currency"),
+    [
+        ("Le fonds a levé 20 millions d'euros en 2024.\nVous avez levé des fonds ?\n"
+         "Oui, 9 millions auprès de Bpifrance.",
+         "9 millions", "EUR"),
+        ("Le projet coûte 1,3 milliard d'euros. Le Département participe à hauteur de 6 millions à la voirie ; "
+         "l'agglomération prend en charge le réseau de chaleur, pour 2,5 millions.", "2,5 millions", "EUR"),
+        ("Le plan atteint 2 milliards de dollars, dont 500 millions investis dans le refroidissement.", "500 millions",
+         "USD"),
+    ],
+)
+def test_money_words_after_the_amount_and_money_paragraphs(nlp: Language, text_: str, span: str,
+                                                          currency: str) -> None:
+    implied = {m.text: m.currency for m in extract_money(nlp(text_)) if not m.explicit_currency}
+    assert implied.get(span) == currency, implied
+
+
+def test_a_count_in_a_money_paragraph_stays_a_count(nlp: Language) -> None:
+    text = "Le service facture 20 € par mois et revendique 3 millions d'abonnés."
+    assert [m.text for m in extract_money(nlp(text))] == ["20 € par mois"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "per"),
+    [
+        ("À Séoul, SK Hynix a gagné 3 %, à 241 500 wons.", "241 500 wons", "share"),
+        ("ASML a pris 1,9 % à Amsterdam, à 912,40 €.", "912,40 €", "share"),
+        ("Barclays a relevé son objectif de cours à 190 dollars.", "190 dollars", "share"),
+        ("Chaque baie équipée rapporte entre 20 000 et 35 000 euros.", "entre 20 000 et 35 000 euros", "rack"),
+        ("Chaque abonné paie 12 € au fournisseur.", "12 €", "user"),
+        ("Le chiffre d'affaires a progressé de 3 % à 2 milliards d'euros.", "2 milliards d'euros", None),
+    ],
+)
+def test_per_unit_said_before_the_amount(nlp: Language, sentence: str, span: str, per: str | None) -> None:
+    found = _one(nlp, sentence)
+    assert (found["text"], found["per"]) == (span, per)

@@ -214,3 +214,29 @@ def test_cues_for_unknown_organisations(nlp: Language, text: str, name: str) -> 
 )
 def test_weak_cues_refuse_places(nlp: Language, text: str) -> None:
     assert not _names(nlp, text) & {"Riyad", "Pékin", "Saint-Brieuc"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La start-up Tessaline a bouclé son tour, avec Side Capital en suiveur.", "Side Capital"),
+        ("📉 Mauvaise passe pour Vantiq Data : le néocloud texan coupe 30 % de ses effectifs.", "Vantiq Data"),
+        ("💰 Tessaline (Montpellier), qui conçoit des serveurs reconditionnés, boucle une série A de 12 M€.",
+         "Tessaline"),
+        ("Le comité associera la préfecture, la CCI Moselle Métropole Metz et l'association Moselle Nature.",
+         "CCI Moselle Métropole Metz"),
+        ("Le comité associera l'association environnementale Moselle Nature.", "Moselle Nature"),
+        ("Le Nikkei a cédé 0,8 %, plombé par Advantest, dont le titre a reculé.", "Advantest"),
+        ("À Londres, la banque Barclays a relevé son objectif de cours.", "Barclays"),
+    ],
+)
+def test_more_cues(nlp: Language, text: str, name: str) -> None:
+    names = _names(nlp, text)
+    assert name in names, names
+    assert not any(n.startswith(("banque ", "Métropole")) for n in names), names
+
+
+def test_a_bare_institution_noun_is_the_institution_named_in_full(nlp: Language) -> None:
+    text = ("Le Département de la Moselle a approuvé la cession. Le Département participe à hauteur de 6 millions "
+            "au financement de la voirie.")
+    assert _names(nlp, text) == {"Département de la Moselle"}
