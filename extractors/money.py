@@ -60,7 +60,7 @@ _PER = (
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
 _AMOUNT = (  # a "+" glued to the figure before its scale is web shorthand for "more than" ("$1,5+ Mds")
-    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{SCALE}))?"
+    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<sign>(?<![\w.,])[-−](?=\d))?(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{SCALE}))?"
     rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
     rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
@@ -92,6 +92,9 @@ _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentenc
 _SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
 # A price level after a move in per cent: "SK Hynix a gagné 3 %, à 241 500 wons", "a pris 1,9 % ..., à 912,40 €".
 _SHARE_MOVE_RE = re.compile(rf"\d{_S}*%[^.;:!?\d]{{0,40}}\bà{_S}*$")
+_CHANGE_RE = re.compile(rf"{alternation(_DATA['change_verbs'])}(?:{_S}+[^\s\d]+){{0,2}}{_S}*$")
+# A per-unit adjective earlier in the clause: "le forfait mensuel démarre à 1 500 €".
+_ADJECTIVE_BEFORE_RE = re.compile(rf"(?P<adj>{PER_ADJECTIVES.pattern()})[^.;:!?\d]{{0,40}}$")
 _EACH_RE = re.compile(rf"\b(?i:chaque){_S}+(?P<unit>{PER_UNITS.pattern()})[^.;:!?]*$")
 _BOILERPLATE_RE = re.compile(alternation(_DATA["boilerplate_line_cues"]))
 _BOILERPLATE_MAX_WORDS = 20
@@ -144,7 +147,12 @@ def _read(text: str, match: re.Match[str]) -> list[_Amount]:
         # "début 2025 à 47 milliards", "10 milliards d'euros à 20 milliards d'euros"
         first = _SINGLE_RE.match(text, match.start())
         second = MONEY_RE.match(text, match.start("c2") if match.group("c2") else match.start("n2"))
-        return [a for part in (first, second) if part is not None for a in _read(text, part)]
+        amounts = [a for part in (first, second) if part is not None for a in _read(text, part)]
+        if _is_change(text, match) and first is not None and len(amounts) == 1 and amounts[0].currency:
+            # "passée de 18 000 à 26 000 euros": the first amount is in the second one's currency
+            bare = _exact(text, first, None)
+            amounts = [bare, *amounts] if bare is not None else amounts
+        return amounts
     amount = _read_one(text, match)
     return [] if amount is None else [amount]
 
@@ -161,7 +169,15 @@ def _read_one(text: str, match: re.Match[str]) -> _Amount | None:
     return _exact(text, match, currency)
 
 
+def _is_change(text: str, match: re.Match[str]) -> bool:
+    """'de X à Y' after a verb of change ("est passée de 18 000 à 26 000 euros") is two amounts."""
+    opened = opener_start(match, _OPENERS, match.group("sep"))
+    return opened is not None and _CHANGE_RE.search(text, max(0, opened - 40), opened) is not None
+
+
 def _range_holds(match: re.Match[str]) -> bool:
+    if _is_change(match.string, match):
+        return False
     if match.group("s1") and not match.group("s2"):
         return False  # "5 milliards à 10 ans": the second figure is something else
     if match.group("cur1") and not _currency_repeated(match):
@@ -230,7 +246,8 @@ def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | N
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
-        value, low, high = times(number + half, scale_factor(scale)), None, None
+        sign = -1.0 if match.group("sign") else 1.0  # "Résultat net : -2,1 M€"
+        value, low, high = times(sign * (number + half), scale_factor(scale)), None, None
     qualifier = qualifier_of(text, match, start) or ("more_than" if match.group("plus") else None)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
@@ -245,7 +262,7 @@ def _start(match: re.Match[str]) -> int:
     opened = opener_start(match, _OPENERS, match.group("sep"))
     if opened is not None:
         return opened
-    return match.start("c1") if match.group("c1") else match.start("n1")
+    return match.start("c1") if match.group("c1") else match.start("sign") if match.group("sign") else match.start("n1")
 
 
 def _per(match: re.Match[str]) -> str | None:
@@ -306,6 +323,9 @@ def _implied_per(text: str, amount: _Amount, first: int) -> str | None:
     each = _EACH_RE.search(text, first, amount.start)
     if each is not None:
         return PER_UNITS.get(each.group("unit"))
+    adjective = _ADJECTIVE_BEFORE_RE.search(text, first, amount.start)
+    if adjective is not None:
+        return PER_ADJECTIVES.get(adjective.group("adj"))
     if amount.value is None or _SCALE_RE.search(text, amount.start, amount.end):
         return None
     if _SHARE_PRICE_RE.search(text, first, amount.start) or _SHARE_MOVE_RE.search(text, first, amount.start):

@@ -204,6 +204,8 @@ _BY_CUE = re.compile(
     r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
     rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
 )
+# "Chez **Koyeb**, la facturation...", "chez Orange": a name after "chez" is a company (people are filtered later).
+_CHEZ_CUE = re.compile(rf"\b[Cc]hez[ \u00a0]+{_OPEN}(?P<name>{_NAME})")
 # A partner named after "avec" ("a signé avec SSE un contrat", "le contrat signé par X avec Synopsys"): a weaker
 # cue, so the caller also refuses names the NER calls a place or a person.
 _PARTNER_CUE = re.compile(
@@ -271,6 +273,7 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found += [m.span("name") for m in _INSTITUTION.finditer(text)
               if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
+    found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
         group = next(g for g in ("name", "raiser", "based") if match.group(g))
         found.append(_skip_leading_words(text, *match.span(group)))
@@ -458,8 +461,16 @@ def table_names(text: str) -> list[tuple[int, int]]:
             for i in columns:
                 if i < len(cells):
                     found.extend(_cell_items(text, *cells[i]))
+        key_value = _KEY_VALUE.match(line)
+        if key_value is not None and fold(key_value.group("key")) in _TABLE_HEADERS:
+            found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
         offset += len(line) + 1
     return found
+
+
+# A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
+_KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?P<value>[^\n]+?)[ \u00a0.;]*$")
+_ITEM_DETERMINER = re.compile(r"^(?:(?:la|le|les|un|une)[ \u00a0]+|l[’'])")
 
 
 def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -468,6 +479,7 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         hi = cut.start() if cut else end
         item = text[lo:hi]
         stripped = item.strip(" \u00a0*_")
+        stripped = stripped[len(det.group(0)) :] if (det := _ITEM_DETERMINER.match(stripped)) else stripped
         if stripped:
             first = lo + item.index(stripped)
             items.append((first, first + len(stripped)))

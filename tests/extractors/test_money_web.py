@@ -247,3 +247,43 @@ def test_a_count_in_a_money_paragraph_stays_a_count(nlp: Language) -> None:
 def test_per_unit_said_before_the_amount(nlp: Language, sentence: str, span: str, per: str | None) -> None:
     found = _one(nlp, sentence)
     assert (found["text"], found["per"]) == (span, per)
+
+
+def test_a_change_between_two_amounts_is_no_range(nlp: Language) -> None:
+    text = "Sa facture est passée de 18 000 à 26 000 euros par mois à cause des frais de sortie."
+    found = [(m.text, m.value, m.low, m.currency, m.explicit_currency) for m in extract_money(nlp(text))]
+    assert found == [("18 000", 18_000.0, None, "EUR", False), ("26 000 euros par mois", 26_000.0, None, "EUR", True)]
+
+
+def test_a_range_after_de_stays_a_range(nlp: Language) -> None:
+    [found] = extract_money(nlp("Le site coûtera de 70 à 80 millions d'euros."))
+    assert (found.value, found.low, found.high) == (None, 7e7, 8e7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [("Résultat net 2025 : -2,1 M€", "-2,1 M€", -2.1e6), ("Le solde ressort à −450 000 €.", "−450 000 €", -4.5e5),
+     ("Une fourchette de 50-60 M€ est évoquée.", "50-60 M€", None)],
+)
+def test_negative_amounts(nlp: Language, sentence: str, span: str, value: float | None) -> None:
+    found = _one(nlp, sentence)
+    assert found["text"] == span
+    assert found["value"] == (None if value is None else pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "per"),
+    [
+        ("Lambda affiche 2,49 $ de l'heure pour la même carte.", "2,49 $ de l'heure", "hour"),
+        ("Le forfait mensuel démarre à 1 500 €.", "1 500 €", "month"),
+        ("Le budget annuel atteint 3 M€.", "3 M€", "year"),
+    ],
+)
+def test_more_per_units(nlp: Language, sentence: str, span: str, per: str) -> None:
+    found = _one(nlp, sentence)
+    assert (found["text"], found["per"]) == (span, per)
+
+
+def test_an_amount_from_a_named_lender_is_money(nlp: Language) -> None:
+    text = "Le groupe a levé 10 millions d'euros. Il a obtenu un prêt vert de 25 millions de la Banque européenne."
+    assert "25 millions" in [m.text for m in extract_money(nlp(text))]

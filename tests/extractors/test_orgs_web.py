@@ -240,3 +240,18 @@ def test_a_bare_institution_noun_is_the_institution_named_in_full(nlp: Language)
     text = ("Le Département de la Moselle a approuvé la cession. Le Département participe à hauteur de 6 millions "
             "au financement de la voirie.")
     assert _names(nlp, text) == {"Département de la Moselle"}
+
+
+def test_fact_sheet_key_value_lines(nlp: Language) -> None:
+    text = ("Fiche entreprise : Voltaren Datacenters\n\nSiège : Nantes (Loire-Atlantique)\n"
+            "Actionnaires : Andera Partners, Crédit Mutuel Equity\n"
+            "Clients principaux : Lengow, la région Pays de la Loire\n")
+    assert {text[s:e] for s, e in table_names(text)} == {"Andera Partners", "Crédit Mutuel Equity", "Lengow",
+                                                           "région Pays de la Loire"}
+    names = _names(nlp, text)
+    assert {"Andera Partners", "Crédit Mutuel Equity", "Lengow", "région Pays de la Loire"} <= names
+    assert "Nantes" not in names
+
+
+def test_a_name_after_chez(nlp: Language) -> None:
+    assert "Koyeb" in _names(nlp, "- Chez **Koyeb**, la facturation se fait à la seconde.")
