@@ -392,6 +392,7 @@ def name_lists(text: str) -> list[list[tuple[int, int]]]:
 
 _CUES = load_data("org_cues.json")
 _BOILERPLATE_STARTS = tuple(fold(p) for p in _CUES["boilerplate_line_starts"])
+_BOILERPLATE_PREFIX = 10 + max(len(p) for p in _CUES["boilerplate_line_starts"])
 _TABLE_HEADERS = frozenset(fold(h) for h in _CUES["table_org_headers"])
 _INDEX_WORDS = "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["index_words"])
 _INDEX_BEFORE = re.compile(rf"(?i:\b(?:{_INDEX_WORDS}))[ \u00a0]+(?:de[ \u00a0]+|du[ \u00a0]+)?(?:\*\*)?$")
@@ -408,7 +409,7 @@ _TICKER_BEFORE = re.compile(r"(?i:\b(?:symbole|ticker|code|mn[ée]monique))[ \u0
 
 def is_boilerplate(line: Line) -> bool:
     """A related-link line, tag list, share bar or breadcrumb ("Lire aussi : ...", "Étiquettes : ...")."""
-    key = fold(line.text)
+    key = fold(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph is never folded whole: only its start counts
     return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
 
 
