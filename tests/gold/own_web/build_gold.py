@@ -122,6 +122,23 @@ MONEY = {
         ("231,80 dollars", 0, 231.8, None, None, "USD", True, None, "share"),
         ("environ 35 milliards de dollars", 0, 35 * B, None, None, "USD", True, "approx", None),
     ],
+    "web_014_asie": [
+        ("3,5 milliards de ringgits", 0, 3.5 * B, None, None, "MYR", True, None, None),
+        ("S$ 1,2 milliard", 0, 1.2 * B, None, None, "SGD", True, None, None),
+        ("2 milliards de ringgits", 0, 2 * B, None, None, "MYR", True, None, None),
+    ],
+    "web_015_post": [
+        ("3,4 M€", 0, 3.4 * M, None, None, "EUR", True, None, None),
+        ("+30 Md€", 0, 30 * B, None, None, "EUR", True, "more_than", None),
+        ("450 k€", 0, 450 * K, None, None, "EUR", True, None, None),
+    ],
+    "web_016_regulation": [
+        ("48 millions d'euros", 0, 48 * M, None, None, "EUR", True, None, None),
+        ("48 millions d'euros", 1, 48 * M, None, None, "EUR", True, None, None),
+        ("0,09 euro par gigaoctet", 0, 0.09, None, None, "EUR", True, "up_to", "GB"),
+        ("plusieurs centaines de milliers d'euros", 0, None, None, None, "EUR", True, "vague", None),
+        ("20 millions d'euros", 0, 20 * M, None, None, "EUR", True, None, None),
+    ],
 }
 
 ORGS = {
@@ -276,6 +293,35 @@ ORGS = {
         ("Mizuho", ["Mizuho"], "company", 1),
         ("Lightspeed", ["Lightspeed"], "company", 1),
         ("NVIDIA", ["Nvidia"], "company", 1),
+    ],
+    "web_014_asie": [
+        ("Keppel", ["Keppel"], "company", 2),
+        ("ByteDance", ["ByteDance"], "company", 1),
+        ("Princeton Digital Group", ["Princeton Digital Group"], "company", 1),
+        ("YTL Power", ["YTL Power"], "company", 1),
+        ("Khazanah Nasional", ["Khazanah Nasional"], "company", 1),
+        ("Maybank", ["Maybank"], "company", 1),
+        ("Malaysian Investment Development Authority", ["Malaysian Investment Development Authority", "MIDA"],
+         "public", 1),
+        ("Tenaga Nasional Berhad", ["Tenaga Nasional Berhad"], "company", 1),
+    ],
+    "web_015_post": [
+        ("Quantellis", ["Quantellis"], "company", 1),
+        ("Kima Ventures", ["Kima Ventures"], "company", 1),
+        ("Techstars", ["Techstars"], "company", 1),
+        ("Région Occitanie", ["Région Occitanie"], "public", 1),
+        ("Occitanie Innovation", ["Occitanie Innovation"], "other", 1),
+        ("Airbus", ["Airbus"], "company", 1),
+        ("IDC", ["IDC"], "company", 1),
+    ],
+    "web_016_regulation": [
+        ("Autorité de la concurrence", ["Autorité de la concurrence", "Autorité"], "public", 3),
+        ("Datalix", ["Datalix"], "company", 1),
+        ("Cour d'appel de Paris", ["cour d'appel de Paris"], "public", 1),
+        ("Cispe", ["Cispe", "Association européenne des fournisseurs de cloud"], "consortium", 2),
+        ("Qarnot", ["Qarnot"], "company", 1),
+        ("Commission européenne", ["Commission européenne"], "public", 1),
+        ("Microsoft", ["Microsoft"], "company", 1),
     ],
 }
 
