@@ -219,6 +219,8 @@ _OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
 _INSTITUTION = re.compile(
     r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
+    r"[Cc]our d[’']appel|[Cc]our de cassation|[Cc]our administrative d[’']appel|[Tt]ribunal (?:de commerce|judiciaire|"
+    r"administratif|des activités économiques)|"
     r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|"
     r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
     r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
@@ -270,8 +272,7 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
-    found += [m.span("name") for m in _INSTITUTION.finditer(text)
-              if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+    found += [m.span("name") for m in _INSTITUTION.finditer(text) if not _inside_name(text, m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
@@ -287,6 +288,12 @@ def lead_cue_noun(name: str) -> int:
     """Length of a lower-case cue noun opening an entity ("banque Barclays" -> len("banque ")), else 0."""
     match = _LEAD_CUE_NOUN.match(name)
     return match.end() if match else 0
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised word that is not a sentence-opening article or preposition comes just before."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(0).strip().lower() not in _LEADING_WORDS | _FUNCTION_WORDS
 
 
 def weak_cue_candidates(text: str) -> list[tuple[int, int]]:
@@ -450,7 +457,7 @@ def table_names(text: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     columns: list[int] | None = None
-    offset = 0
+    offset, in_list = 0, False
     for line in text.split("\n"):
         if not _is_row(line):
             columns = None
@@ -465,12 +472,23 @@ def table_names(text: str) -> list[tuple[int, int]]:
         key_value = _KEY_VALUE.match(line)
         if key_value is not None and fold(key_value.group("key")) in _TABLE_HEADERS:
             found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
+        bullet = _BULLET_ITEM.match(line)
+        if bullet is not None and in_list:
+            found.extend(_cell_items(text, offset + bullet.start("item"), offset + bullet.end("item")))
+        elif line.strip():
+            # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
+            header = _LIST_HEADER.search(line)
+            in_list = header is not None and any(
+                fold(key) in _TABLE_HEADERS for key in (header.group("key"), header.group("key").split()[-1]))
         offset += len(line) + 1
     return found
 
 
 # A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
 _KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?P<value>[^\n]+?)[ \u00a0.;]*$")
+_LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
+_BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
+_LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
 _ITEM_DETERMINER = re.compile(r"^(?:(?:la|le|les|un|une)[ \u00a0]+|l[’'])")
 
 
@@ -481,6 +499,9 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         item = text[lo:hi]
         stripped = item.strip(" \u00a0*_")
         stripped = stripped[len(det.group(0)) :] if (det := _ITEM_DETERMINER.match(stripped)) else stripped
+        lead = _LOWER_LEAD.match(stripped)  # "via son fonds Occitanie Innovation", not "région Pays de la Loire"
+        if lead and fold(lead.group(1)) not in _HEADS:
+            stripped = stripped[lead.end() :]
         if stripped:
             first = lo + item.index(stripped)
             items.append((first, first + len(stripped)))

@@ -81,7 +81,7 @@ _BEFORE = r"(?<![\w@/.])"
 _AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
 _MAX_NAME_WORDS = 8
 _LEAD_JUNK = re.compile(rf"^(?:[\W_]*(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}])?[\W_]*")
-_ENTITY_CUT = re.compile(r"\n|[ \u00a0]:[ \u00a0]")
+_ENTITY_CUT = re.compile(r"[\n|\t]|[ \u00a0]:[ \u00a0]")  # a line, a table cell, a colon
 _TRAIL_JUNK = re.compile(rf"(?:[{APOS}]s?)?[^\w)+]*$")
 
 
@@ -370,9 +370,12 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if (start, end) in named and not _off_content(text, start, end) \
                 and _is_named_org(text[start:end], doc, persons):
             unknown.append((start, end))
-    listed = _SpanSet(gazetteer)
+    # a place inside a longer name does not block it ("la cour d'appel de Paris", "Université de Lyon")
+    places = {(s, e) for s, e, label, name in gazetteer
+              if label == NOT_ORG and _stop_category().get(fold(name)) == "places"}
+    listed = _SpanSet(g for g in gazetteer if (g[0], g[1]) not in places)
     for start, end in unknown:
-        if not listed.overlaps(start, end) and not is_index_or_ticker(text, start, end):
+        if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     found.update(_structured(doc, text, gazetteer, persons))
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):

@@ -255,3 +255,31 @@ def test_fact_sheet_key_value_lines(nlp: Language) -> None:
 
 def test_a_name_after_chez(nlp: Language) -> None:
     assert "Koyeb" in _names(nlp, "- Chez **Koyeb**, la facturation se fait à la seconde.")
+
+
+def test_bullet_list_under_an_organisation_header(nlp: Language) -> None:
+    text = ("Merci à nos investisseurs :\n• Kima Ventures\n• Techstars\n"
+            "• Région Occitanie, via son fonds Occitanie Innovation\n• et une quinzaine de business angels\n\n"
+            "Nos prochaines étapes :\n• Toulouse\n")
+    items = {text[s:e] for s, e in table_names(text)}
+    assert {"Kima Ventures", "Techstars", "Région Occitanie", "Occitanie Innovation"} <= items
+    assert "Toulouse" not in items
+    names = _names(nlp, text)
+    assert {"Techstars", "Région Occitanie", "Occitanie Innovation"} <= names
+    assert not any("business angels" in n or n.startswith("via") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("L'entreprise a annoncé qu'elle saisirait la cour d'appel de Paris.", "cour d'appel de Paris"),
+        ("Le tribunal de commerce de Lyon a validé le plan.", "tribunal de commerce de Lyon"),
+    ],
+)
+def test_a_place_inside_an_institution_name_does_not_block_it(nlp: Language, text: str, name: str) -> None:
+    assert name in _names(nlp, text)
+
+
+def test_an_entity_never_runs_across_table_cells(nlp: Language) -> None:
+    names = _names(nlp, TABLE)
+    assert not any("|" in n for n in names), names
