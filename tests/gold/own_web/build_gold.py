@@ -139,6 +139,24 @@ MONEY = {
         ("plusieurs centaines de milliers d'euros", 0, None, None, None, "EUR", True, "vague", None),
         ("20 millions d'euros", 0, 20 * M, None, None, "EUR", True, None, None),
     ],
+    "web_017_energie": [
+        ("entre 3 et 4 milliards d'euros", 0, None, 3 * B, 4 * B, "EUR", True, None, None),
+        ("70 € le mégawattheure", 0, 70.0, None, None, "EUR", True, None, "MWh"),
+        ("25 milliards d'investissements", 0, 25 * B, None, None, "EUR", False, None, None),
+        ("6,2 milliards", 0, 6.2 * B, None, None, "EUR", False, None, None),
+    ],
+    "web_018_forum": [
+        ("6 500 € pièce", 0, 6500.0, None, None, "EUR", True, None, "unit"),
+        ("moins de 20 000 € HT", 0, 20_000.0, None, None, "EUR", True, "less_than", None),
+        ("environ 150 €/mois", 0, 150.0, None, None, "EUR", True, "approx", "month"),
+        ("800 à 1 200 euros par mois", 0, None, 800.0, 1200.0, "EUR", True, None, "month"),
+    ],
+    "web_019_usine": [
+        ("plus de 10 milliards d'euros", 0, 10 * B, None, None, "EUR", True, "more_than", None),
+        ("5 milliards", 0, 5 * B, None, None, "EUR", False, None, None),
+        ("environ 250 millions", 0, 250 * M, None, None, "EUR", False, "approx", None),
+        ("400 millions d'euros", 0, 400 * M, None, None, "EUR", True, None, None),
+    ],
 }
 
 ORGS = {
@@ -322,6 +340,36 @@ ORGS = {
         ("Qarnot", ["Qarnot"], "company", 1),
         ("Commission européenne", ["Commission européenne"], "public", 1),
         ("Microsoft", ["Microsoft"], "company", 1),
+    ],
+    "web_017_energie": [
+        ("EDF", ["EDF"], "company", 2),
+        ("Argyll Compute", ["Argyll Compute"], "company", 1),
+        ("Valmy Infra", ["Valmy Infra"], "company", 1),
+        ("Meridiam", ["Meridiam"], "company", 1),
+        ("NTT", ["NTT"], "company", 1),
+        ("Horizon DC", ["Horizon DC"], "consortium", 1),
+        ("Commission de régulation de l'énergie", ["Commission de régulation de l'énergie", "CRE"], "public", 1),
+        ("Élysée", ["Élysée"], "public", 1),
+    ],
+    "web_018_forum": [
+        ("Serverhaus", ["Serverhaus"], "company", 1),
+        ("Bargento", ["Bargento"], "company", 1),
+        ("Thésée Datacenter", ["Thésée Datacenter"], "company", 1),
+        ("Free Pro", ["Free Pro"], "company", 1),
+        ("Ikoula", ["Ikoula"], "company", 1),
+    ],
+    "web_019_usine": [
+        ("TSMC", ["TSMC"], "company", 1),
+        ("Bosch", ["Bosch"], "company", 1),
+        ("Infineon", ["Infineon"], "company", 1),
+        ("NXP", ["NXP"], "company", 1),
+        ("ESMC", ["ESMC"], "consortium", 1),
+        ("Commission européenne", ["Commission européenne"], "public", 1),
+        ("Land de Saxe", ["Land de Saxe"], "public", 1),
+        ("Fraunhofer", ["Fraunhofer"], "lab", 1),
+        ("Université technique de Dresde", ["université technique de Dresde", "TU Dresden"], "lab", 1),
+        ("IG Metall", ["IG Metall"], "other", 1),
+        ("50Hertz", ["50Hertz"], "company", 1),
     ],
 }
 
