@@ -251,7 +251,8 @@ _CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.
 _CUE_AFTER = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
-    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des))"  # "Groq, l'un de ses rivaux"
+    # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
+    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader))"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
     rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
     rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's

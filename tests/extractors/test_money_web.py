@@ -287,3 +287,8 @@ def test_more_per_units(nlp: Language, sentence: str, span: str, per: str) -> No
 def test_an_amount_from_a_named_lender_is_money(nlp: Language) -> None:
     text = "Le groupe a levé 10 millions d'euros. Il a obtenu un prêt vert de 25 millions de la Banque européenne."
     assert "25 millions" in [m.text for m in extract_money(nlp(text))]
+
+
+def test_promises_are_money(nlp: Language) -> None:
+    text = "Le sommet a réuni 20 milliards d'euros ; 6,2 milliards de promesses visent le numérique."
+    assert [(m.value, m.currency) for m in extract_money(nlp(text))] == [(2e10, "EUR"), (6.2e9, "EUR")]

@@ -283,3 +283,8 @@ def test_a_place_inside_an_institution_name_does_not_block_it(nlp: Language, tex
 def test_an_entity_never_runs_across_table_cells(nlp: Language) -> None:
     names = _names(nlp, TABLE)
     assert not any("|" in n for n in names), names
+
+
+def test_apposition_without_an_article(nlp: Language) -> None:
+    text = "Les lauréats sont Valmy Infra, filiale du fonds Meridiam, et le japonais NTT."
+    assert {"Valmy Infra", "Meridiam", "NTT"} <= _names(nlp, text)

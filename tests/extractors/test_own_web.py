@@ -1,8 +1,8 @@
 """Held-out checks for issue 15, scored with the SCORING.md evaluator (flows/scoring.py).
 
-- tests/gold/own_web: sixteen short articles in web styles (dispatch, press release, regional press, trade press,
-  pages with their furniture, tables, fact sheets, newsletters, market wraps...), written and annotated in four
-  batches, each before the rules that fixed its errors (tests/gold/own_web/build_gold.py).
+- tests/gold/own_web: nineteen short articles in web styles (dispatch, press release, regional press, trade press,
+  pages with their furniture, tables, fact sheets, newsletters, market wraps, a forum...), written and annotated
+  in five batches, each before the rules that fixed its errors (tests/gold/own_web/build_gold.py).
 - Dev gold with every dev organisation removed from the alias table: how well organisations the table does not
   know are found (README "Accuracy").
 """
@@ -25,9 +25,10 @@ from flows.tables import mentions_frame
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 ROOT = GOLD.parents[1]
-# All 16 articles: money 1.000, org 0.976 when the floors were set (0.867 and 0.727 before the issue-15 rules).
-# These are fitted figures: batches 2-4 were each measured once before rules were added for their errors, and
-# scored money 0.919/0.842/1.000, org 0.825/0.826/0.864 then. The floors are the issue's acceptance figures.
+# All 19 articles: money 0.995, org 0.964 when the floors were set (0.872 and 0.734 before the issue-15 rules).
+# These are fitted figures: batches 2-5 were each measured once before rules were added for their errors, and
+# scored money 0.919/0.842/1.000/0.909, org 0.825/0.826/0.864/0.864 then. The floors are the issue's acceptance
+# figures.
 OWN_WEB_FLOOR = {"money": 0.97, "org": 0.93}
 # Measured R 0.868 at P 1.000 (0.736 at P 1.000 before the issue-15 rules).
 UNLISTED_RECALL_FLOOR, UNLISTED_PRECISION_FLOOR = 0.85, 0.95
