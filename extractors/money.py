@@ -9,6 +9,7 @@ explicit amount.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,8 +39,9 @@ from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 
 _DATA = load_json("money.json")
-CURRENCY_SYMBOLS = PhraseTable(_DATA["currency_symbols"])
-CURRENCY_WORDS = PhraseTable(_DATA["currency_words"])
+_CURRENCIES = load_json("currencies.json")["currencies"]
+CURRENCY_SYMBOLS = PhraseTable({s: code for code, c in _CURRENCIES.items() for s in c["symbols"]})
+CURRENCY_WORDS = PhraseTable({n: code for code, c in _CURRENCIES.items() for n in c["names"]})
 VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])
 PER_UNITS = PhraseTable(_DATA["per"])
 PER_ADJECTIVES = PhraseTable(_DATA["per_adjectives"])
@@ -57,8 +59,8 @@ _PER = (
     rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
-_AMOUNT = (
-    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<n1>{NUMBER})(?:{_S}*(?P<s1>{SCALE}))?"
+_AMOUNT = (  # a "+" glued to the figure before its scale is web shorthand for "more than" ("$1,5+ Mds")
+    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<sign>(?<![\w.,])[-−](?=\d))?(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{SCALE}))?"
     rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
     rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
@@ -85,7 +87,18 @@ _AFTER_DE_RE = re.compile(
     r"|\w)"
 )
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
+_MONEY_CUE_AFTER_RE = re.compile(rf"{_S}*,?{_S}*{alternation(_DATA['money_cues_after'])}")
 _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
+_SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
+# A price level after a move in per cent: "SK Hynix a gagné 3 %, à 241 500 wons", "a pris 1,9 % ..., à 912,40 €".
+_SHARE_MOVE_RE = re.compile(rf"\d{_S}*%[^.;:!?\d]{{0,40}}\bà{_S}*$")
+_CHANGE_RE = re.compile(rf"{alternation(_DATA['change_verbs'])}(?:{_S}+[^\s\d]+){{0,2}}{_S}*$")
+# A per-unit adjective earlier in the clause: "le forfait mensuel démarre à 1 500 €".
+_ADJECTIVE_BEFORE_RE = re.compile(rf"(?P<adj>{PER_ADJECTIVES.pattern()})[^.;:!?\d]{{0,40}}$")
+_EACH_RE = re.compile(rf"\b(?i:chaque){_S}+(?P<unit>{PER_UNITS.pattern()})[^.;:!?]*$")
+_BOILERPLATE_RE = re.compile(alternation(_DATA["boilerplate_line_cues"]))
+_BOILERPLATE_MAX_WORDS = 20
+_SCALE_RE = re.compile(SCALE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +121,24 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     text = doc.text
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
     kept = {(a.start, a.end): a for a in amounts}
-    chosen = [kept[span] for span in drop_overlaps(kept)]
+    chosen = [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)]
     explicit = [a for a in chosen if a.currency is not None]
     sentence = sentence_bounds(doc)
-    return [
-        _mention(text, amount, explicit, sentence)
-        for amount in chosen
-        if amount.currency is not None or _is_implied_money(text, amount, explicit, sentence)
-    ]
+    money, pending = list(explicit), [a for a in chosen if a.currency is None]
+    while pending:  # an amount accepted as money makes its sentence a money sentence for the others
+        more = [a for a in pending if _is_implied_money(text, a, money, sentence)]
+        if not more:
+            break
+        money += more
+        pending = [a for a in pending if a not in more]
+    return [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money]
+
+
+def _in_boilerplate(text: str, start: int, end: int) -> bool:
+    """On a short subscription or paywall line ("Offre découverte : 1 € le premier mois")."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE_RE.search(line) is not None
 
 
 def _read(text: str, match: re.Match[str]) -> list[_Amount]:
@@ -124,7 +147,12 @@ def _read(text: str, match: re.Match[str]) -> list[_Amount]:
         # "début 2025 à 47 milliards", "10 milliards d'euros à 20 milliards d'euros"
         first = _SINGLE_RE.match(text, match.start())
         second = MONEY_RE.match(text, match.start("c2") if match.group("c2") else match.start("n2"))
-        return [a for part in (first, second) if part is not None for a in _read(text, part)]
+        amounts = [a for part in (first, second) if part is not None for a in _read(text, part)]
+        if _is_change(text, match) and first is not None and len(amounts) == 1 and amounts[0].currency:
+            # "passée de 18 000 à 26 000 euros": the first amount is in the second one's currency
+            bare = _exact(text, first, None)
+            amounts = [bare, *amounts] if bare is not None else amounts
+        return amounts
     amount = _read_one(text, match)
     return [] if amount is None else [amount]
 
@@ -141,7 +169,15 @@ def _read_one(text: str, match: re.Match[str]) -> _Amount | None:
     return _exact(text, match, currency)
 
 
+def _is_change(text: str, match: re.Match[str]) -> bool:
+    """'de X à Y' after a verb of change ("est passée de 18 000 à 26 000 euros") is two amounts."""
+    opened = opener_start(match, _OPENERS, match.group("sep"))
+    return opened is not None and _CHANGE_RE.search(text, max(0, opened - 40), opened) is not None
+
+
 def _range_holds(match: re.Match[str]) -> bool:
+    if _is_change(match.string, match):
+        return False
     if match.group("s1") and not match.group("s2"):
         return False  # "5 milliards à 10 ans": the second figure is something else
     if match.group("cur1") and not _currency_repeated(match):
@@ -152,11 +188,16 @@ def _range_holds(match: re.Match[str]) -> bool:
 
 def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     scale1, scale2 = match.group("s1"), match.group("s2")
-    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2))
-    n2 = parse_number(match.group("n2"), scaled=bool(scale2))
+    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2), decimal_comma=_french_figure(match))
+    n2 = parse_number(match.group("n2"), scaled=bool(scale2), decimal_comma=_french_figure(match))
     if n1 is None or n2 is None:
         return None, None
     return times(n1, scale_factor(scale1 or scale2)), times(n2, scale_factor(scale2))
+
+
+def _french_figure(match: re.Match[str]) -> bool:
+    """A figure with its currency after it is written the French way: "9,875 $" is 9.875 ("$1,000" is 1000)."""
+    return match.group("c1") is None and match.group("c2") is None
 
 
 def _abbreviated(*scales: str | None) -> bool:
@@ -201,12 +242,13 @@ def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | N
         value = None
     else:
         scale = match.group("s1")
-        number = parse_number(match.group("n1"), scaled=bool(scale))
+        number = parse_number(match.group("n1"), scaled=bool(scale), decimal_comma=_french_figure(match))
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
-        value, low, high = times(number + half, scale_factor(scale)), None, None
-    qualifier = qualifier_of(text, match, start)
+        sign = -1.0 if match.group("sign") else 1.0  # "Résultat net : -2,1 M€"
+        value, low, high = times(sign * (number + half), scale_factor(scale)), None, None
+    qualifier = qualifier_of(text, match, start) or ("more_than" if match.group("plus") else None)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
         qualifier=qualifier, per=_per(match), magnitude=None,
@@ -220,7 +262,7 @@ def _start(match: re.Match[str]) -> int:
     opened = opener_start(match, _OPENERS, match.group("sep"))
     if opened is not None:
         return opened
-    return match.start("c1") if match.group("c1") else match.start("n1")
+    return match.start("c1") if match.group("c1") else match.start("sign") if match.group("sign") else match.start("n1")
 
 
 def _per(match: re.Match[str]) -> str | None:
@@ -233,32 +275,72 @@ def _per(match: re.Match[str]) -> str | None:
     return None
 
 
-def _is_implied_money(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> bool:
+def _is_implied_money(text: str, amount: _Amount, money: list[_Amount], sentence: Bounds) -> bool:
     """A scale amount with no currency of its own is money only when the context says so.
 
     "des milliards d'investissements" is money, "des milliards de transistors" is not; with no
-    noun after it, a money word just before or an explicit amount in the same sentence decides.
+    noun after it, a money word just before or another money amount in the same sentence decides.
     """
+    if _MONEY_CUE_AFTER_RE.match(text, amount.end):
+        return True
     after = _AFTER_DE_RE.match(text, amount.end)
     if after is not None and not after.group("skip"):
         return bool(after.group("money"))
     if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
         return True
+    # another money amount in its paragraph (a line): "Le Département participe à hauteur de 6 millions ... ; la
+    # CAFPF prend en charge l'extension du réseau, pour 2,5 millions."
     first, last = sentence(amount.start, amount.end)
-    return any(first <= e.start and e.end <= last for e in explicit)
+    line_end = text.find("\n", amount.end)
+    first, last = min(first, text.rfind("\n", 0, amount.start) + 1), max(last, len(text) if line_end < 0 else line_end)
+    return any(first <= e.start and e.end <= last for e in money if e is not amount)
+
+
+def _context_currency(text: str, amount: _Amount, explicit: list[_Amount], first: int, last: int) -> str | None:
+    """The currency of an amount that has none: the article's currency context.
+
+    The nearest explicit currency before it in its sentence, else one later in the sentence, else the
+    most recent one in its paragraph (line), else the article's most frequent currency (ties: the most
+    recent). "640 millions" after "d'euros" two paragraphs up, with one "$" amount in between, is euros.
+    """
+    earlier = [e for e in explicit if e.end <= amount.start]
+    later = [e for e in explicit if amount.end <= e.start and e.end <= last]
+    paragraph = text.rfind("\n", 0, amount.start) + 1
+    for found in ([e for e in earlier if e.start >= first], later[:1], [e for e in earlier if e.start >= paragraph]):
+        if found:
+            return found[-1].currency
+    if not explicit:
+        return None
+    counts = Counter(e.currency for e in explicit)
+    top = max(counts.values())
+    recent = [e.currency for e in earlier if counts[e.currency] == top]
+    return recent[-1] if recent else next(e.currency for e in explicit if counts[e.currency] == top)
+
+
+def _implied_per(text: str, amount: _Amount, first: int) -> str | None:
+    """What an amount is per when the sentence says it before the amount: a unit amount after "l'action",
+    "le titre"... or after a move in per cent is a price per share; "Chaque baie ... rapporte 20 000 euros"."""
+    each = _EACH_RE.search(text, first, amount.start)
+    if each is not None:
+        return PER_UNITS.get(each.group("unit"))
+    adjective = _ADJECTIVE_BEFORE_RE.search(text, first, amount.start)
+    if adjective is not None:
+        return PER_ADJECTIVES.get(adjective.group("adj"))
+    if amount.value is None or _SCALE_RE.search(text, amount.start, amount.end):
+        return None
+    if _SHARE_PRICE_RE.search(text, first, amount.start) or _SHARE_MOVE_RE.search(text, first, amount.start):
+        return "share"
+    return None
 
 
 def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:
     currency, is_explicit = amount.currency, amount.currency is not None
     first, last = sentence(amount.start, amount.end)
     if currency is None:
-        # The most recent explicit currency, else one later in the same sentence.
-        earlier = [e for e in explicit if e.end <= amount.start]
-        later = [e for e in explicit if amount.end <= e.start and e.end <= last]
-        currency = earlier[-1].currency if earlier else later[0].currency if later else None
+        currency = _context_currency(text, amount, explicit, first, last)
     return MoneyMention(
         start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
         value=amount.value, low=amount.low, high=amount.high, currency=currency,
-        explicit_currency=is_explicit, qualifier=amount.qualifier, per=amount.per,  # type: ignore[arg-type]
-        magnitude=amount.magnitude,
+        explicit_currency=is_explicit, qualifier=amount.qualifier,  # type: ignore[arg-type]
+        per=amount.per or _implied_per(text, amount, first), magnitude=amount.magnitude,
     )

@@ -131,11 +131,12 @@ _AMOUNT_RE = re.compile(rf"({NUMBER})(?:{SPACE}*({SCALE}))?")
 _SPACES = re.compile(r"\s")  # NBSP and thin NBSP included
 
 
-def parse_digits(text: str, *, scaled: bool = False) -> float:
+def parse_digits(text: str, *, scaled: bool = False, decimal_comma: bool = False) -> float:
     """A figure written in digits, French or English style.
 
     With both "," and "." the last one is the decimal mark. A single mark followed by exactly three
-    digits groups thousands ("$1,000", "1.000 €") unless a scale word follows ("1,250 milliard").
+    digits groups thousands ("$1,000", "1.000 €") unless a scale word follows ("1,250 milliard"), or,
+    for a comma, unless the caller knows the figure is written the French way (`decimal_comma`: "9,875 $").
     """
     s = _SPACES.sub("", text)
     if "," in s and "." in s:
@@ -145,7 +146,8 @@ def parse_digits(text: str, *, scaled: bool = False) -> float:
     for mark in ",.":
         if mark in s:
             head, _, tail = s.rpartition(mark)
-            if s.count(mark) > 1 or (len(tail) == 3 and not scaled and head != "0"):
+            grouped = len(tail) == 3 and not scaled and head != "0" and not (decimal_comma and mark == ",")
+            if s.count(mark) > 1 or grouped:
                 return float(s.replace(mark, ""))
             return float(f"{head}.{tail}")
     return float(s)
@@ -160,13 +162,13 @@ def parse_words(text: str) -> float | None:
         return None
 
 
-def parse_number(text: str, *, scaled: bool = False) -> float | None:
-    """A figure in digits or words; `scaled` says a scale word follows (it decides "1,250")."""
+def parse_number(text: str, *, scaled: bool = False, decimal_comma: bool = False) -> float | None:
+    """A figure in digits or words; `scaled` (a scale word follows) and `decimal_comma` decide "1,250"."""
     text = text.strip()
     if not text:
         return None
     if text[0].isdigit():
-        return parse_digits(text, scaled=scaled)
+        return parse_digits(text, scaled=scaled, decimal_comma=decimal_comma)
     return parse_words(text)
 
 
@@ -203,7 +205,8 @@ VAGUE_HEADS = PhraseTable(_QUALIFIERS["vague_heads"])
 # A figure's grammar sits between these: qualifier words before it (in the span, group `qual`,
 # never starting inside a word) and after it (group `qafter`).
 QUALIFIED_START = rf"(?<![\w])(?:(?P<qual>{QUALIFIERS_BEFORE.pattern()}){SPACE}*)?"
-QUALIFIED_END = rf"(?:{SPACE}*,?{SPACE}*(?P<qafter>{QUALIFIERS_AFTER.pattern()}))?"
+# An after-qualifier is never followed by another figure: "5 M€ + 3 M€" is a sum, "€450M+" is more than.
+QUALIFIED_END = rf"(?:{SPACE}*,?{SPACE}*(?P<qafter>{QUALIFIERS_AFTER.pattern()})(?!{SPACE}*\d))?"
 # A lead verb qualifies the figure that follows it in the same clause, with no other figure between.
 _LEAD_RE = re.compile(
     "(?:" + "|".join(f"(?P<{q}>{alternation(verbs)})" for q, verbs in _QUALIFIERS["lead"].items()) + ")"

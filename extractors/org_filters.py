@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from spacy.strings import hash_string
 from spacy.vocab import Vocab
 
 from extractors.org_names import first_name_keys, fold, stop_keys
+from extractors.rules import load_json
 
 # Function words that do not make a title-cased phrase a name ("Avenir de l'IA").
 _FUNCTION_WORDS = frozenset({
@@ -162,11 +164,13 @@ _CUE_NOUNS = (
     r"op[ée]rateurs?|h[ée]bergeurs?|fournisseurs?|[ée]diteurs?|constructeurs?|laboratoires?|labos?|cabinets?|"
     r"banques?|n[ée]o-?clouds?|licornes?|scale-?ups?|int[ée]grateurs?|[ée]quipementiers?|assureurs?|"
     r"industriels?|[ée]nerg[ée]ticiens?|distributeurs?|sp[ée]cialistes?(?: fran[çc]ais| am[ée]ricain)?|"
-    r"fili[aà]les?|coentreprises?|joint-ventures?|consortiums?|d[ée]veloppeurs?|concepteurs?|"
+    r"fili[aà]les?|coentreprises?|joint-ventures?|consortiums?|"
+    r"initiatives? (?:conjointes?|communes?)|d[ée]veloppeurs?|concepteurs?|"
     r"concurrente?s?|rival(?:e|es|aux)?|partenaires?|clients?|actionnaires?|investisseurs?|sous-traitants?|"
     r"g[ée]ants?|leaders?|pionni(?:er|ère)s?|champions?|poids lourds?|exploitants?|producteurs?|[ée]lectriciens?|"
     r"gestionnaires?|promoteurs?|hyperscalers?|mineurs?|courtiers?|g[ée]rants?|agences?|organismes?|"
-    r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine"
+    r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine|associations?|fondations?|coop[ée]ratives?|ONG|"
+    r"mutuelles?|collectifs?"
 )
 # Nationality nouns that stand for a company ("l'américain Positron", "le norvégien Statkraft").
 _NATIONALITY = (
@@ -185,27 +189,53 @@ _NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
+# What the cue noun is about: "l'opérateur suisse de centres de données Helvion", "le fabricant de mémoire (SK Hynix".
+_COMPLEMENTS = rf"(?:[ \u00a0](?:de|des|du|d[’'])[ \u00a0]?[a-zà-ÿ][a-zà-ÿ-]+{_ADJECTIVES}){{0,2}}"
+_OPEN = r"(?:\(|\*\*)?"  # a parenthesis or Markdown bold before the name: "le consortium français **AION**"
 _CUE_BEFORE = re.compile(
-    rf"\b{_DET}[ \u00a0]?(?:(?:{_CUE_NOUNS}){_ADJECTIVES}|{_NATIONALITY})[ \u00a0](?P<name>{_NAME})"
+    rf"\b{_DET}[ \u00a0]?(?:(?:{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}|{_NATIONALITY})"
+    rf"[ \u00a0]{_OPEN}(?P<name>{_NAME})"
 )
 # Who funds, buys or owns: "auprès de Partech", "racheté par Partners Group", "mené par Stonepeak".
 _BY_CUE = re.compile(
     r"\b(?:aupr[èe]s|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
-    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?)[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?"
-    rf"(?P<name>{_NAME})"
+    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|(?:[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
+    r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
+    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
+    rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
 )
+# "Chez **Koyeb**, la facturation...", "chez Orange": a name after "chez" is a company (people are filtered later).
+_CHEZ_CUE = re.compile(rf"\b[Cc]hez[ \u00a0]+{_OPEN}(?P<name>{_NAME})")
+# A partner named after "avec" ("a signé avec SSE un contrat", "le contrat signé par X avec Synopsys"): a weaker
+# cue, so the caller also refuses names the NER calls a place or a person.
+_PARTNER_CUE = re.compile(
+    r"\b(?:sign[ée]e?s?|conclue?s?|nou[ée]e?s?|contrats?|accords?|partenariats?|alliances?)"
+    rf"(?:[ \u00a0][^\s.,;:!?()]+){{0,4}}[ \u00a0]avec[ \u00a0]{_OPEN}(?P<name>{_NAME})"
+)
+# "Source : KAIST TERA Lab" under a chart or a table.
+_SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<name>{_NAME})")
 # An institution named by its head noun and a proper name: "l'université Grenoble Alpes", "Région Grand Est".
+_OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
 _INSTITUTION = re.compile(
-    r"(?<![\w’'])(?P<name>(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|"
-    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille)"
-    r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique))?"
-    rf"[ \u00a0](?:(?:de la|de|du|des)[ \u00a0]|d[’']|l[’'])?{_NAME})"
+    r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
+    r"[Cc]our d[’']appel|[Cc]our de cassation|[Cc]our administrative d[’']appel|[Tt]ribunal (?:de commerce|judiciaire|"
+    r"administratif|des activités économiques)|"
+    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|"
+    r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
+    r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
+    r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique|europ[ée]enne?|"
+    r"internationale?|mondiale?|centrale?|interminist[ée]rielle?|r[ée]gionale?|publique|cantonale?))?"
+    # a chain of complements only after a first one: "de l'Économie, du Commerce et de l'Industrie"
+    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME})"
+    r"|(?:Union|Commission|Banque|Agence) (?:europ[ée]enne|mondiale|africaine|asiatique)))"
 )
 # Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
 _ROLE_CUE = re.compile(
-    r"\b(?:directeur|directrice|PDG|CEO|patron|patronne|fondateur|fondatrice|cofondateur|cofondatrice|"
-    r"co-fondateur|co-fondatrice|président|présidente|dirigeant|dirigeante|porte-parole|associé|associée|"
-    r"analyste|ingénieur|ingénieure|chercheur|chercheuse)(?:[ \u00a0][a-zà-ÿ-]+)?"
+    r"\b(?:directeur|directrice|PDG|CEO|CTO|CFO|COO|DG|DSI|patron|patronne|fondateur|fondatrice|cofondateur|"
+    r"cofondatrice|co-fondateur|co-fondatrice|président|présidente|vice-président|vice-présidente|dirigeant|"
+    r"dirigeante|porte-parole|associé|associée|analyste|ingénieur|ingénieure|chercheur|chercheuse|responsable|"
+    r"cadre|salarié|salariée|employé|employée)(?:[ \u00a0][a-zà-ÿ-]+)?"
     rf"[ \u00a0](?:de[ \u00a0]|d[’']|chez[ \u00a0])(?P<name>{_NAME})"
 )
 # Capitalised words that open a sentence, not a name: "Pour Orvane, la jeune pousse..."
@@ -215,11 +245,25 @@ _LEADING_WORDS = frozenset({
     "les", "des", "un", "une", "en", "au", "aux", "de", "du", "face", "grâce", "quant", "outre", "contre",
     "entre", "vers", "depuis", "malgré", "sans", "ainsi", "alors", "puis", "enfin",
 })
+# Between a name and its verb: bold end, a note in parentheses ("Brumea (Bordeaux)"), a relative clause
+# ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
+_CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME})(?:,[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
-    rf"(?:une?|la|le|l[’'])[ \u00a0]?(?:autre[ \u00a0]+)?(?:{_CUE_NOUNS})\b"
-    rf"|(?<![\w’'])(?P<raiser>{_NAME})[ \u00a0]+(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée])\b"
+    rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
+    r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
+    # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
+    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader))"
+    r"[ \u00a0]?(?:autre[ \u00a0]+)?"
+    rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
+    rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's
+    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}[ \u00a0]+(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
+    r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
     rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
+)
+# Who spends: "Kioxia engage 729 milliards de yens" (a figure follows within two words). Weak: places spend too.
+_SPENDER_CUE = re.compile(
+    rf"(?<![\w’'])(?P<name>{_NAME}){_CLOSE}[ \u00a0]+(?:a[ \u00a0]+)?(?:investit|investi|engage|engagé|injecte|injecté|"
+    r"d[ée]bourse|d[ée]boursé|d[ée]pense|d[ée]pensé|mobilise|mobilisé)(?:[ \u00a0][^\s\d]+){0,2}[ \u00a0][\d$€£]"
 )
 
 
@@ -228,10 +272,35 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
-    found += [m.span("name") for m in _INSTITUTION.finditer(text)]
+    # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
+    found += [m.span("name") for m in _INSTITUTION.finditer(text) if not _inside_name(text, m.start())]
+    found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
+    found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
         group = next(g for g in ("name", "raiser", "based") if match.group(g))
         found.append(_skip_leading_words(text, *match.span(group)))
+    return [(start, end) for start, end in found if start < end]
+
+
+_LEAD_CUE_NOUN = re.compile(rf"^(?:{_CUE_NOUNS})[ \u00a0]+(?=[A-ZÀ-Ý])")
+
+
+def lead_cue_noun(name: str) -> int:
+    """Length of a lower-case cue noun opening an entity ("banque Barclays" -> len("banque ")), else 0."""
+    match = _LEAD_CUE_NOUN.match(name)
+    return match.end() if match else 0
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised word that is not a sentence-opening article or preposition comes just before."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(0).strip().lower() not in _LEADING_WORDS | _FUNCTION_WORDS
+
+
+def weak_cue_candidates(text: str) -> list[tuple[int, int]]:
+    """Names after a partner or spending cue: kept only when the NER calls them an organisation or a MISC name."""
+    found = [m.span("name") for m in _PARTNER_CUE.finditer(text)]
+    found += [_skip_leading_words(text, *m.span("name")) for m in _SPENDER_CUE.finditer(text)]
     return [(start, end) for start, end in found if start < end]
 
 
@@ -257,6 +326,7 @@ ORG_SUFFIX_WORDS = frozenset({
     "robotics", "bank", "invest", "investment", "investments", "mining", "digital", "research", "power",
     "industries", "electric", "telecom", "media", "foundry", "foundries", "software", "solutions", "quantum",
     "centers", "centres", "infrastructure", "infrastructures", "microsystems", "silicon", "photonics", "analytics",
+    "semicon", "agglomeration", "metropole",
 })
 _MIXED_CASE = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-zà-ÿ]{2,}|^[a-z]{1,3}-?[A-Z]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
@@ -274,9 +344,14 @@ _PRODUCT_BEFORE = re.compile(
 def has_org_shape(name: str) -> bool:
     """Mixed case inside a word ("OpenAI", "OVHcloud", "xAI") or an organisation's last word ("Fluxion Compute")."""
     words = name.split()
-    if any(_MIXED_CASE.search(w) and not _PLURAL_ACRONYM.match(w) and not any(c.isdigit() for c in w) for w in words):
+    if any(has_mixed_case(w) for w in words):
         return True
     return len(words) >= 2 and fold(words[-1]) in ORG_SUFFIX_WORDS and words[0][:1].isupper()
+
+
+def has_mixed_case(word: str) -> bool:
+    """A capital inside a word, no digit: "OpenAI", "xAI", "DeepSeek" (not "GPUs", not "HBM3E")."""
+    return bool(_MIXED_CASE.search(word)) and not _PLURAL_ACRONYM.match(word) and not any(c.isdigit() for c in word)
 
 
 def after_product_noun(text: str, start: int) -> bool:
@@ -284,10 +359,12 @@ def after_product_noun(text: str, start: int) -> bool:
     return bool(_PRODUCT_BEFORE.search(text, max(0, start - 40), start))
 
 
-_ITEM = rf"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?{_NAME}(?:\*\*)?"
+# An item may carry a note in parentheses: "Outscale (Dassault Systèmes), Cloud Temple et S3NS".
+_ITEM = rf"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?{_NAME}(?:\*\*)?(?:[ \u00a0]\([^()\n]{{1,40}}\))?"
 _SEP = r"(?:,[ \u00a0]+(?:et[ \u00a0]+|ou[ \u00a0]+)?|[ \u00a0]+(?:et|ou)[ \u00a0]+)"
 _LIST = re.compile(rf"(?<![\w’']){_ITEM}(?:{_SEP}{_ITEM})+")
 _SEP_RE = re.compile(_SEP)
+_NOTE = re.compile(r"[ \u00a0]\([^()\n]{1,40}\)$")
 _PLACE_BEFORE = re.compile(r"\b(?:en|à|au|aux|dans|vers|depuis|via|sur)[ \u00a0]+$")
 _ITEM_LEAD = re.compile(r"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?")
 
@@ -307,9 +384,218 @@ def name_lists(text: str) -> list[list[tuple[int, int]]]:
         items = []
         for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
             item = body[lo:hi]
+            note = _NOTE.search(item)
+            if note is not None:  # a note in parentheses is not part of the name
+                hi = lo + note.start()
+                item = body[lo:hi]
             lead = _ITEM_LEAD.match(item)
             start = offset + lo + (lead.end() if lead else 0)
             end = offset + hi - (2 if item.endswith("**") else 0)
             items.append(_skip_leading_words(text, start, end))
         lists.append([(s, e) for s, e in items if s < e])
     return lists
+
+
+# --- page structure: furniture lines, tables, acronym definitions, stock indices and tickers --------------
+
+_CUES = load_json("org_cues.json")
+_BOILERPLATE_STARTS = tuple(fold(p) for p in _CUES["boilerplate_line_starts"])
+_BOILERPLATE_PREFIX = 10 + max(len(p) for p in _CUES["boilerplate_line_starts"])
+_TABLE_HEADERS = frozenset(fold(h) for h in _CUES["table_org_headers"])
+_INDEX_WORDS = "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["index_words"])
+_INDEX_BEFORE = re.compile(rf"(?i:\b(?:{_INDEX_WORDS}))[ \u00a0]+(?:de[ \u00a0]+|du[ \u00a0]+)?(?:\*\*)?$")
+_INDEX_AFTER = re.compile(
+    rf"(?:\*\*)?(?:,[ \u00a0]*|[ \u00a0]+\()(?:l[’']|un[ \u00a0]+|son[ \u00a0]+)?(?i:{_INDEX_WORDS})\b"
+)
+# A bare figure after a name makes it an index or a product ("CAC 40", "SBF 120", "S&P 500"), not a year.
+_FIGURE_AFTER = re.compile(
+    r"[ \u00a0](?!(?:19|20)\d\d\b)\d{2,4}(?![\d,.]?\d)(?![ \u00a0]?(?:%|€|\$|M|Md|milliards?|millions?))"
+)
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}|[A-Z]{2,8}:[ \u00a0]?[A-Z0-9.]{1,8}")
+_TICKER_BEFORE = re.compile(r"(?i:\b(?:symbole|ticker|code|mn[ée]monique))[ \u00a0]+$")
+
+
+def is_boilerplate(line: Line) -> bool:
+    """A related-link line, tag list, share bar or breadcrumb ("Lire aussi : ...", "Étiquettes : ...")."""
+    key = fold(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph is never folded whole: only its start counts
+    return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
+
+
+def is_index_or_ticker(text: str, start: int, end: int) -> bool:
+    """A stock index ("SBF 120", "le SOX, l'indice des semi-conducteurs") or a ticker ("NVDA.O", "1347.HK")."""
+    name = text[start:end]
+    if _TICKER.fullmatch(name) or _TICKER_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _FIGURE_AFTER.match(text, end) or _INDEX_AFTER.match(text, end):
+        return True
+    return bool(_INDEX_BEFORE.search(text, max(0, start - 30), start))
+
+
+_CELL_SPLIT = re.compile(r"[ \u00a0]*(?:[,;/&+]|\bet\b|\band\b)[ \u00a0]*")
+_SEPARATOR_ROW = re.compile(r"^[\s|:+-]*$")
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Cell spans of a Markdown ("| a | b |") or tab-separated row, without the edge pipes."""
+    delimiter = "|" if line.count("|") >= 2 else "\t"
+    bounds = [-1, *(i for i, c in enumerate(line) if c == delimiter), len(line)]
+    cells = [(lo + 1, hi) for lo, hi in pairwise(bounds)]
+    if delimiter == "|" and line.lstrip().startswith("|"):
+        cells = cells[1:]
+    if delimiter == "|" and line.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return [(offset + lo, offset + hi) for lo, hi in cells]
+
+
+def _is_row(line: str) -> bool:
+    return line.count("|") >= 2 or line.count("\t") >= 1
+
+
+def table_names(text: str) -> list[tuple[int, int]]:
+    """Names in the organisation columns of tables: a column headed "Start-up", "Investisseurs", "Fonds"...
+
+    Every cell of such a column holds one or more names ("Elaia, Bpifrance"); the caller still filters them.
+    """
+    found: list[tuple[int, int]] = []
+    columns: list[int] | None = None
+    offset, in_list = 0, False
+    for line in text.split("\n"):
+        if not _is_row(line):
+            columns = None
+        elif columns is None:
+            headers = [fold(text[lo:hi]) for lo, hi in _cells(line, offset)]
+            columns = [i for i, header in enumerate(headers) if header in _TABLE_HEADERS]
+        elif not _SEPARATOR_ROW.match(line):
+            cells = _cells(line, offset)
+            for i in columns:
+                if i < len(cells):
+                    found.extend(_cell_items(text, *cells[i]))
+        key_value = _KEY_VALUE.match(line)
+        if key_value is not None and fold(key_value.group("key")) in _TABLE_HEADERS:
+            found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
+        bullet = _BULLET_ITEM.match(line)
+        if bullet is not None and in_list:
+            found.extend(_cell_items(text, offset + bullet.start("item"), offset + bullet.end("item")))
+        elif line.strip():
+            # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
+            header = _LIST_HEADER.search(line)
+            in_list = header is not None and any(
+                fold(key) in _TABLE_HEADERS for key in (header.group("key"), header.group("key").split()[-1]))
+        offset += len(line) + 1
+    return found
+
+
+# A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
+_KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?P<value>[^\n]+?)[ \u00a0.;]*$")
+_LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
+_BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
+_LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
+_ITEM_DETERMINER = re.compile(r"^(?:(?:la|le|les|un|une)[ \u00a0]+|l[’'])")
+
+
+def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items, lo = [], start
+    for cut in [*_CELL_SPLIT.finditer(text, start, end), None]:
+        hi = cut.start() if cut else end
+        item = text[lo:hi]
+        stripped = item.strip(" \u00a0*_")
+        stripped = stripped[len(det.group(0)) :] if (det := _ITEM_DETERMINER.match(stripped)) else stripped
+        lead = _LOWER_LEAD.match(stripped)  # "via son fonds Occitanie Innovation", not "région Pays de la Loire"
+        if lead and fold(lead.group(1)) not in _HEADS:
+            stripped = stripped[lead.end() :]
+        if stripped:
+            first = lo + item.index(stripped)
+            items.append((first, first + len(stripped)))
+        lo = cut.end() if cut else end
+    return items
+
+
+# Nouns that head an institution's name and may be written in lower case ("la banque cantonale de Zurich (ZKB)").
+_HEADS = frozenset({
+    "agence", "autorite", "banque", "caisse", "centre", "chambre", "comite", "commissariat", "commission", "communaute",
+    "compagnie", "conseil", "cour", "delegation", "departement", "direction", "ecole", "etablissement", "federation",
+    "fonds", "grand", "groupement", "haut", "haute", "institut", "laboratoire", "metropole", "ministere", "mission",
+    "observatoire", "office", "port", "region", "regie", "secretariat", "service", "societe", "syndicat", "union",
+    "universite", "agglomeration",
+})
+_ACRONYM = re.compile(r"[ \u00a0]\((?P<acro>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
+_CLAUSE_END = re.compile(r".*[.;:!?«»\"—–(]")
+_WORD_SPAN = re.compile(r"[^\s\u00a0]+")
+_MAX_DEFINITION_WORDS = 12
+
+
+def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    """"Name (ACRONYM)": (name start, name end, acronym start, acronym end).
+
+    The name is the nearest run of words before the parenthesis whose initials spell the acronym ("Communauté
+    urbaine de Dunkerque (CUD)", "Direction interministérielle du numérique (Dinum)"), else the run from the
+    nearest institution noun ("banque cantonale de Zurich (ZKB)", a foreign acronym).
+    """
+    found = []
+    for match in _ACRONYM.finditer(text):
+        acro = match.group("acro")
+        if (sum(c.isupper() for c in acro) < 2 and len(acro) < 4) or fold(acro) in stop_keys():
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        clause = _CLAUSE_END.match(text, line_start, match.start())
+        lo = clause.end() if clause else line_start
+        words = list(_WORD_SPAN.finditer(text, lo, match.start()))[-_MAX_DEFINITION_WORDS:]
+        start = _definition_start(acro, [w.group(0) for w in words])
+        if start is not None:
+            name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
+            found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
+    return found
+
+
+_ELISION_START = re.compile(r"(?:[lLdD][’'])?")
+
+
+def _definition_start(acro: str, words: list[str]) -> int | None:
+    heads = []
+    for i in range(len(words) - 1, -1, -1):
+        word = _ELISION_START.sub("", words[i], count=1)
+        key = fold(word)
+        if not word or key in _FUNCTION_WORDS:
+            continue
+        if not word[0].isupper() and key not in _HEADS:
+            continue
+        content = [fold(_ELISION_START.sub("", w, count=1)) for w in words[i:]]
+        if _spells(fold(acro).replace(" ", ""), [w for w in content if w and w not in _FUNCTION_WORDS]):
+            return i
+        if key in _HEADS:
+            heads.append(i)
+    return heads[0] if heads else None
+
+
+def _spells(acro: str, words: list[str]) -> bool:
+    """The acronym is made of prefixes of the words in order (some words may be skipped, never the first)."""
+    if not acro:
+        return True
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    return any(first[:k] == acro[:k] and _spells_any(acro[k:], rest) for k in range(min(len(first), len(acro)), 0, -1))
+
+
+def _spells_any(acro: str, words: list[str]) -> bool:
+    return not acro or any(_spells(acro, words[i:]) for i in range(len(words)))
+
+
+# Lower-case brand names, only right after a cue noun: "du groupe bouygues", "l'opérateur free".
+_BRAND = r"[ \u00a0](?P<name>[a-z][a-z0-9]+(?:-[a-z0-9]+)?)(?![\w’'-])"
+_LOWER_BRANDS = (  # right after the cue noun, or after one adjective ("la start-up nantaise zyrvelo")
+    re.compile(rf"\b{_DET}[ \u00a0]?(?:{_CUE_NOUNS}){_BRAND}"),
+    re.compile(rf"\b{_DET}[ \u00a0]?(?:{_CUE_NOUNS})[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+{_BRAND}"),
+)
+
+
+def lower_brand_candidates(text: str) -> list[tuple[int, int]]:
+    """Overlapping matches: in "une filiale du groupe bouygues" the word after "filiale" is "du", then "groupe"
+    is the cue. The caller keeps only known aliases and words the vocabulary does not know."""
+    found = set()
+    for pattern in _LOWER_BRANDS:
+        pos = 0
+        while (match := pattern.search(text, pos)) is not None:
+            found.add(match.span("name"))
+            pos = match.start("name")
+    return sorted(found)

@@ -24,22 +24,31 @@ from spacy.tokens import Doc, Span
 
 from extractors.org_filters import (
     ORG_SUFFIX_WORDS,
+    acronym_definitions,
     after_product_noun,
     cue_candidates,
+    has_mixed_case,
     has_org_shape,
+    is_boilerplate,
     is_common_phrase,
     is_frequent_phrase,
     is_glossary_term,
     is_heading,
+    is_index_or_ticker,
     is_listed_non_org,
     is_tag_list,
+    lead_cue_noun,
     lexicon,
     line_at,
+    lower_brand_candidates,
     name_lists,
+    table_names,
+    weak_cue_candidates,
 )
 from extractors.org_names import (
     APOS,
     canonical_name,
+    first_name_keys,
     fold,
     guessed_kind,
     lookup,
@@ -48,6 +57,7 @@ from extractors.org_names import (
     strip_surface,
 )
 from extractors.records import OrgMention
+from extractors.rules import load_json
 from extractors.spans import drop_overlaps, sentence_lookup
 from extractors.text import HSPACE, trie_regex
 
@@ -72,6 +82,7 @@ _BEFORE = r"(?<![\w@/.])"
 _AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
 _MAX_NAME_WORDS = 8
 _LEAD_JUNK = re.compile(rf"^(?:[\W_]*(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}])?[\W_]*")
+_ENTITY_CUT = re.compile(r"[\n|\t]|[ \u00a0]:[ \u00a0]")  # a line, a table cell, a colon
 _TRAIL_JUNK = re.compile(rf"(?:[{APOS}]s?)?[^\w)+]*$")
 
 
@@ -165,12 +176,14 @@ def add_org_ruler(nlp: Language) -> None:
 
 
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut an entity at its first line break, then trim elisions, possessives and edge punctuation."""
-    newline = text.find("\n", start, end)
-    name = text[start : newline if newline >= 0 else end]
+    """Cut an entity at its first line break or colon ("Vantiq Data : le néocloud texan"), then trim elisions,
+    possessives, edge punctuation and a lower-case cue noun before the name ("banque Barclays")."""
+    cut = _ENTITY_CUT.search(text, start, end)
+    name = text[start : cut.start() if cut else end]
     lead = _LEAD_JUNK.match(name)
     trail = _TRAIL_JUNK.search(name)
-    new_start = start + (lead.end() if lead else 0)
+    skip = lead.end() if lead else 0
+    new_start = start + skip + lead_cue_noun(name[skip:])
     new_end = start + (trail.start() if trail else len(name))
     return new_start, max(new_start, new_end)
 
@@ -201,20 +214,44 @@ def _person_keys(doc: Doc) -> frozenset[str]:
     """Folded people named in full by the NER, and their last names (used alone later on)."""
     keys: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) >= 2:
+        # two words at least ("Kalvane\n" is one), and not a company shape ("Vireon Systems")
+        if ent.label_ == "PER" and len(ent.text.split()) >= 2 and not has_org_shape(ent.text.strip()):
             key = fold(ent.text)
             keys.update((key, key.rsplit(" ", 1)[-1]))
     return frozenset(keys)
 
 
-def _is_org_entity(text: str, start: int, end: int, doc: Doc) -> bool:
-    """An NER entity: also rejected in headings, tag lists and glossary headwords."""
-    return _in_prose(text, start, end) and _is_org_name(text[start:end], doc)
+def _is_org_entity(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
+    """An NER entity: also rejected in headings, tag lists and glossary headwords. With a company shape
+    ("Side Capital") only very frequent words are refused, as for a name with a cue."""
+    if not _in_prose(text, start, end):
+        return False
+    name = text[start:end]
+    if has_org_shape(name):
+        return _is_named_org(name, doc, persons)
+    return _is_org_name(name, doc)
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
     line = line_at(text, start, end)
-    return not (is_heading(line) or is_tag_list(line) or is_glossary_term(line, start))
+    if _is_table_row(line.text):
+        return not is_boilerplate(line)
+    heading = is_heading(line) and not _continues(text, line.end)
+    return not (heading or is_tag_list(line) or is_glossary_term(line, start) or is_boilerplate(line))
+
+
+_NEXT_LINE = re.compile(r"\s*([^\s])")
+
+
+def _continues(text: str, line_end: int) -> bool:
+    """The next line starts in lower case: this one was wrapped mid-sentence ("doté\n\nde 20 milliards")."""
+    following = _NEXT_LINE.match(text, line_end)
+    return following is not None and following.group(1).islower()
+
+
+def _is_table_row(line: str) -> bool:
+    """A Markdown table row is data, not a heading, however short and unpunctuated it is."""
+    return line.lstrip().startswith("|") and line.count("|") >= 2
 
 
 class _SpanSet:
@@ -237,23 +274,40 @@ def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[t
             start, end = _clean_entity(text, ent.start_char, ent.end_char)
             name = text[start:end]
             shaped = start < end and has_org_shape(name) and not after_product_noun(text, start)
-            if shaped and _in_prose(text, start, end) and _is_named_org(name, doc, persons):
+            placed = _in_prose(text, start, end) or _is_heading_name(text, start, end)
+            if shaped and placed and _is_named_org(name, doc, persons):
                 yield start, end
+
+
+def _is_heading_name(text: str, start: int, end: int) -> bool:
+    """A one-word mixed-case name in a heading or a table of contents ("xAI, Colossus et la Philosophie...")."""
+    name = text[start:end]
+    line = line_at(text, start, end)
+    if " " in name or not has_mixed_case(name) or is_tag_list(line) or is_boilerplate(line):
+        return False
+    return is_heading(line) and not is_glossary_term(line, start)
 
 
 def _coordinated(text: str, found: dict[tuple[int, int], str], gazetteer: list[GazMatch],
                  doc: Doc, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Unknown names listed with a recognised organisation and nothing that is not one."""
-    not_orgs = _SpanSet(g for g in gazetteer if g[2] == NOT_ORG)
-    orgs, listed = _SpanSet(found), _SpanSet(gazetteer)
+    not_orgs = {(s, e) for s, e, label, _ in gazetteer if label == NOT_ORG}
+    orgs, listed = _SpanSet(found), _SpanSet(g for g in gazetteer if g[2] == ORG)
     for items in name_lists(text):
         known = [item for item in items if orgs.overlaps(*item)]
-        if not known or any(not_orgs.overlaps(*item) for item in items):
+        # A product in the list makes it a list of products ("H100, Blackwell et Rubin") unless its maker
+        # follows in parentheses ("Llama (Meta), Mistral et DeepSeek"); a product word inside a longer name
+        # ("Cloud Temple") is no product.
+        products = [item for item in items if item in not_orgs]
+        if not known or any(not _NOTE_AFTER.match(text, end) for _, end in products):
             continue
         for start, end in items:
-            fresh = (start, end) not in known and not listed.overlaps(start, end)
+            fresh = (start, end) not in known and (start, end) not in not_orgs and not listed.overlaps(start, end)
             if fresh and _is_listed_org(text, start, end, doc, persons):
                 yield start, end
+
+
+_NOTE_AFTER = re.compile(r"(?:\*\*)?[ \u00a0]\(")
 
 
 def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
@@ -282,23 +336,147 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     if gazetteer is None:
         gazetteer = gazetteer_matches(text)
     found = {
-        (s, e): name for s, e, label, name in gazetteer if label == ORG and not is_tag_list(line_at(text, s, e))
+        (s, e): name for s, e, label, name in gazetteer
+        if label == ORG and not _off_content(text, s, e) and not _metonym_as_place(text, s, e)
     }
     persons = _person_keys(doc)
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
-    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc)]
+    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
-        if not is_tag_list(line_at(text, start, end)) and _is_named_org(text[start:end], doc, persons):
+        if not _off_content(text, start, end) and _is_named_org(text[start:end], doc, persons):
             unknown.append((start, end))
-    listed = _SpanSet(gazetteer)
+    # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
+    named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
+    for start, end in weak_cue_candidates(text):
+        if (start, end) in named and not _off_content(text, start, end) \
+                and _is_named_org(text[start:end], doc, persons):
+            unknown.append((start, end))
+    # a place inside a longer name does not block it ("la cour d'appel de Paris", "Université de Lyon")
+    places = {(s, e) for s, e, label, name in gazetteer
+              if label == NOT_ORG and _stop_category().get(fold(name)) == "places"}
+    listed = _SpanSet(g for g in gazetteer if (g[0], g[1]) not in places)
     for start, end in unknown:
-        if not listed.overlaps(start, end):
+        if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
+    found.update(_structured(doc, text, gazetteer, persons))
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
-        found[(start, end)] = canonical_name(text[start:end])
+        if not is_index_or_ticker(text, start, end):
+            found[(start, end)] = canonical_name(text[start:end])
     return found
+
+
+def _off_content(text: str, start: int, end: int) -> bool:
+    """In a page's tag list or furniture line ("Lire aussi : ...", "Étiquettes : ...")."""
+    line = line_at(text, start, end)
+    return is_tag_list(line) or is_boilerplate(line)
+
+
+_CUES = load_json("org_cues.json")
+_METONYMS = frozenset(fold(name) for name in _CUES["metonyms"])
+_PLACE_WORD = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["place_words"]) + r"))[ \u00a0]+"
+    rf"(?:l[{APOS}])?$"
+)
+
+
+def _metonym_as_place(text: str, start: int, end: int) -> bool:
+    """"à Bercy", "devant Matignon": the building, not the institution acting."""
+    if fold(strip_surface(text[start:end])) not in _METONYMS:
+        return False
+    return bool(_PLACE_WORD.search(text, max(0, start - 30), start))
+
+
+def _structured(doc: Doc, text: str, gazetteer: list[GazMatch],
+                persons: frozenset[str]) -> dict[tuple[int, int], str]:
+    """Names the page structure announces: table columns of organisations, "Name (ACRONYM)" definitions (the
+    acronym then names the same organisation everywhere), lower-case brands after a cue noun, business units
+    that extend a known organisation ("Airbus Defence and Space", "Inria Saclay")."""
+    found: dict[tuple[int, int], str] = {}
+    for start, end in table_names(text):
+        name = _table_org(text[start:end], doc, persons)
+        if name is not None and not _off_content(text, start, end) and not is_index_or_ticker(text, start, end):
+            found[(start, end)] = name
+    for start, end in lower_brand_candidates(text):
+        name = _table_org(text[start:end], doc, persons)
+        if name is not None and not _off_content(text, start, end):
+            found[(start, end)] = name
+    for name_start, name_end, acro_start, acro_end in acronym_definitions(text):
+        long_name, acro = text[name_start:name_end], text[acro_start:acro_end]
+        entry = lookup(long_name) or lookup(acro)
+        if entry is None and not _is_definition_name(long_name, doc):
+            continue
+        canonical = entry.canonical if entry else _capitalised(canonical_name(long_name))
+        found[(name_start, name_end)] = canonical
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", text):
+            if not _off_content(text, *match.span()):
+                found[match.span()] = canonical
+    found.update(_business_units(doc, text, gazetteer))
+    return found
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _table_org(name: str, doc: Doc, persons: frozenset[str]) -> str | None:
+    """A table cell or a cued lower-case word: a known alias, a capitalised name that is not a very frequent
+    word, or a lower-case word the model's vocabulary does not know (a brand: "hexaflow")."""
+    entry = lookup(name)
+    if entry is not None:
+        return entry.canonical
+    if any(c.isupper() for c in name):
+        return canonical_name(name) if _is_named_org(name, doc, persons) else None
+    if not name.isalnum() or doc.vocab[name].is_stop or is_listed_non_org(name):
+        return None  # "peuvent-elles", "aux": verbs and function words after a cue noun are no brand
+    return _capitalised(name) if lexicon(doc.vocab).rank(name) is None else None
+
+
+def _is_definition_name(name: str, doc: Doc) -> bool:
+    """The name of an acronym definition: an institution noun first, or a name that is not common words."""
+    capitalised = _capitalised(strip_surface(name))
+    if is_listed_non_org(capitalised):
+        return False
+    return guessed_kind(capitalised) is not None or fold(name).split(" ", 1)[0] in _DEFINITION_HEADS or \
+        not is_common_phrase(capitalised, lexicon(doc.vocab))
+
+
+_DEFINITION_HEADS = frozenset({"banque", "communaute", "grand", "caisse", "port", "union", "federation", "syndicat",
+                               "metropole", "societe", "compagnie", "groupement", "etablissement", "regie"})
+
+
+@cache
+def _stop_category() -> dict[str, str]:
+    return {fold(n): cat for cat, names in stoplist().items() if cat != "first_names" for n in names}
+
+
+def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tuple[int, int], str]:
+    """An ORG entity that adds capitalised words to a known organisation names a unit of it, another
+    organisation ("Airbus Defence and Space" is not Airbus; "Inria Saclay"), unless the words are a product,
+    a person or another organisation ("Nvidia Blackwell", "Nvidia Jensen Huang")."""
+    starts = {s: (e, label) for s, e, label, _ in gazetteer}
+    found = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "MISC"):
+            continue
+        start, end = _clean_entity(text, ent.start_char, ent.end_char)
+        known = starts.get(start)
+        if known is None or known[1] != ORG or known[0] >= end:
+            continue
+        extension = text[known[0] : end]
+        if _is_unit_extension(extension, [g for g in gazetteer if known[0] <= g[0] < end]):
+            found[(start, end)] = canonical_name(text[start:end])
+    return found
+
+
+def _is_unit_extension(extension: str, inside: list[GazMatch]) -> bool:
+    words = extension.split()
+    if not extension[:1].isspace() or not words or not words[0][:1].isupper() or len(words) > 4:
+        return False
+    if fold(words[0]) in first_name_keys() or fold(extension) in _MERGE_SUFFIXES:
+        return False
+    return all(label == NOT_ORG and _stop_category().get(fold(name)) == "places" for _, _, label, name in inside)
 
 
 def _merge_variants(names: list[str]) -> dict[str, str]:
@@ -313,8 +491,11 @@ def _merge_variants(names: list[str]) -> dict[str, str]:
         key = fold(name)
         if lookup(name) is not None:
             continue
+        # "Hexacore" -> "Hexacore Systems"; a bare institution noun -> its full name ("Département" ->
+        # "Département de la Moselle")
+        bare_institution = " " not in key and guessed_kind(name) is not None
         longer = [k for k in keys if k.startswith(key + " ") and
-                  all(w in _MERGE_SUFFIXES for w in k[len(key) + 1 :].split())]
+                  (bare_institution or all(w in _MERGE_SUFFIXES for w in k[len(key) + 1 :].split()))]
         if len(longer) == 1:
             merged[name] = by_key[longer[0]]
     return merged
