@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from flows.sources.base import Article, Document, Metadata, Reader, Rejected, Unusable
-from flows.sources.boilerplate import boilerplate_ranges
+from flows.sources.boilerplate import blanked, boilerplate_ranges
 from flows.sources.encoding import decode
 from flows.sources.html import HtmlReader
 from flows.sources.language import language_reason
@@ -108,9 +108,12 @@ def article_of(doc: Document, path: Path, digest: str, encoding: str | None) -> 
     published, origin = published_date(doc.text, metadata=doc.meta.published, url=doc.meta.url)
     meta = replace(doc.meta, encoding=encoding, published=published, published_from=origin)
     reason = doc.reason or text_reason(doc.text)
+    excluded = boilerplate_ranges(doc.text) if reason is None else ()
+    if reason is None and not blanked(doc.text, excluded).strip():
+        reason = "empty: only page boilerplate (menus, buttons, subscription prompts), no article text"
     if reason is not None:
         return Rejected(article_id, str(path), digest, reason, meta)
-    return Article(article_id, str(path), digest, doc.text, meta, boilerplate_ranges(doc.text))
+    return Article(article_id, str(path), digest, doc.text, meta, excluded)
 
 
 def read_article(path: Path, readers: Sequence[Reader] = READERS) -> Article | Rejected:
