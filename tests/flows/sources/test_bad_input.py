@@ -207,8 +207,8 @@ def test_mixed_folder_loses_nothing(prefect_harness: None, tmp_path: Path, capsy
     assert status["bon"] == status["autre"] == "ok"
     expected = {
         "copie": "rejected: duplicate of bon", "vide": "rejected: empty", "blanc": "rejected: empty",
-        "binaire": "rejected: binary", "anglais": "rejected: not French (looks like en", "lien-mort": "rejected: disappeared",
-        "dossier": "rejected: unreadable",
+        "binaire": "rejected: binary", "anglais": "rejected: not French (looks like en",
+        "lien-mort": "rejected: disappeared", "dossier": "rejected: unreadable",
     }
     assert {k: v for k, v in status.items() if not v.startswith(expected.get(k, "ok"))} == {}
     mentions = read_table(curated, "mentions")

@@ -53,7 +53,7 @@ def test_discover_takes_one_file(tmp_path: Path) -> None:
     (tmp_path / "seul.html").write_text("x", encoding="utf-8")
     (tmp_path / "doc.pdf").write_text("x", encoding="utf-8")
     assert discover(tmp_path / "seul.html") == [tmp_path / "seul.html"]
-    with pytest.raises(ValueError, match="no reader for '.pdf'"):
+    with pytest.raises(ValueError, match=r"no reader for '\.pdf'"):
         discover(tmp_path / "doc.pdf")
 
 
