@@ -14,9 +14,12 @@ from its paragraph, the sentence a figure's parties are looked for in, the datel
 Rules, on each line folded (lower case, no accents, plain apostrophes and spaces, leading bullets off):
 - a line matching a boilerplate pattern (`LINE_PATTERNS`, each bounded in length so a long paragraph
   that merely mentions subscribers or cookies is kept), or made only of button words (`BUTTON_WORDS`);
-- a list heading alone on its line ("À lire également :", "Étiquettes", "Les plus lus") takes the lines
-  after it up to the next blank line when they are link-sized (else only the bulleted lines after it);
-- in any other line, URLs and Markdown images/link targets are excluded, the words around them kept.
+- a list heading alone on its line ("À lire également :", "Étiquettes", "Les plus lus") takes the list
+  after it: bulleted lines, or link-sized lines that do not end like a sentence (link titles), up to a
+  blank line or the first line of prose. (A heading-only "Lire aussi" directly followed by an unpunctuated
+  intertitle would take it too; real pages put the list, then a blank line or a paragraph.)
+- in any other line, URLs, e-mail addresses and Markdown images/link targets are excluded, the words around
+  them kept.
 """
 
 from __future__ import annotations
@@ -97,6 +100,8 @@ LIST_HEADINGS = re.compile(
     r"|partager(?: l'article| cet article)?|suivez-nous|nos offres|dernieres actualites|derniers articles"
     r"|en continu|a la une)$"
 )
+_SENTENCE_END = re.compile(r"[.!?…»\"”)]\**$")
+MAX_BLANKS_AFTER_HEADING = 2
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►→›>]|\d+[.)])\s")
 _LEAD = re.compile(r"^[\s\-–—•*·▪►→›>#|]+")
 _SPACES = re.compile(r"\s+")
@@ -104,6 +109,7 @@ _WORD_SPLIT = re.compile(r"[\s|·•/,]+")
 _INLINE = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)"  # Markdown image
     r"|(?<=\])\([^)\s]+\)"  # Markdown link target
+    r"|[\w.+-]+@[\w-]+\.[\w.-]*\w"  # e-mail address
     r"|\bhttps?://[^\s<>\"»)\]]+|\bwww\.[a-z0-9-]+\.[^\s<>\"»)\]]+",
     re.IGNORECASE,
 )
@@ -144,13 +150,23 @@ def line_spans(text: str) -> list[Range]:
     return spans
 
 
+def is_list_item(line: str) -> bool:
+    """A bulleted line, or a link-sized line that does not end like a sentence (a link title)."""
+    text = line.strip()
+    return bool(_BULLET.match(line)) or (0 < len(text) <= LINK_MAX and not _SENTENCE_END.search(text))
+
+
 def list_after(lines: list[str], heading: int) -> int:
-    """How many lines after a list heading belong to its list."""
-    following = lines[heading + 1 : heading + 1 + LIST_MAX_LINES + 1]
-    blank = next((i for i, line in enumerate(following) if not line.strip()), None)
-    if blank is not None and all(len(line.strip()) <= LINK_MAX for line in following[:blank]):
-        return blank
-    return next((i for i, line in enumerate(following) if not _BULLET.match(line)), len(following))
+    """How many lines after a list heading belong to its list: blank lines right after it, then list items
+    up to the next blank line or the first line that reads as prose."""
+    count = 0
+    rest = lines[heading + 1 :]
+    while count < len(rest) and count < MAX_BLANKS_AFTER_HEADING and not rest[count].strip():
+        count += 1
+    items = 0
+    while count < len(rest) and items < LIST_MAX_LINES and is_list_item(rest[count]):
+        count, items = count + 1, items + 1
+    return count if items else 0
 
 
 def boilerplate_lines(lines: list[str]) -> list[bool]:

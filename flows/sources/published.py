@@ -49,6 +49,7 @@ DATELINES = (
                rf"(?:le{_S}+)?(?:{_DATE}){_TAIL}", re.IGNORECASE),
     re.compile(rf"^{_S}*le{_S}+(?:{_DATE}){_TAIL}", re.IGNORECASE),
 )
+_MARKUP = re.compile(r"^[*_#>\s]+|[*_\s]+$")
 _URL_YEAR = re.compile(r"/(20\d\d|19\d\d)/")
 
 
@@ -57,7 +58,7 @@ def published_date(text: str, *, metadata: str | None = None, url: str | None = 
     if metadata:
         return metadata, "metadata"
     head = "\n".join(text.lstrip("\ufeff")[:HEAD_CHARS].split("\n")[:HEAD_LINES])
-    lines = head.split("\n")
+    lines = [_MARKUP.sub("", line) for line in head.split("\n")]  # "*Par X, le 12 mars 2026*" in Markdown
     for patterns, origin in ((BYLINES, "byline"), (DATELINES, "dateline")):
         for pattern in patterns:
             for match in filter(None, map(pattern.search, lines)):

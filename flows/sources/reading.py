@@ -22,7 +22,7 @@ from flows.sources.html import HtmlReader
 from flows.sources.language import language_reason
 from flows.sources.published import published_date
 from flows.sources.records import JsonLinesReader, RecordReader
-from flows.sources.text import MarkdownReader, TextReader
+from flows.sources.text import MarkdownReader, TextReader, first_line_title
 
 # Content claims are tried in this order (JSON, JSON Lines, HTML); plain text never claims, it is taken by name.
 READERS: tuple[Reader, ...] = (RecordReader(), JsonLinesReader(), HtmlReader(), TextReader(), MarkdownReader())
@@ -109,8 +109,10 @@ def article_of(doc: Document, path: Path, digest: str, encoding: str | None) -> 
     meta = replace(doc.meta, encoding=encoding, published=published, published_from=origin)
     reason = doc.reason or text_reason(doc.text)
     excluded = boilerplate_ranges(doc.text) if reason is None else ()
-    if reason is None and not blanked(doc.text, excluded).strip():
+    visible = blanked(doc.text, excluded)
+    if reason is None and not visible.strip():
         reason = "empty: only page boilerplate (menus, buttons, subscription prompts), no article text"
+    meta = replace(meta, title=meta.title or first_line_title(visible))
     if reason is not None:
         return Rejected(article_id, str(path), digest, reason, meta)
     return Article(article_id, str(path), digest, doc.text, meta, excluded)

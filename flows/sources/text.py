@@ -33,7 +33,7 @@ class TextReader:
         return False
 
     def documents(self, text: str) -> list[Document]:
-        return [Document(text, Metadata(title=first_line_title(text), format=self.name))]
+        return [Document(text, Metadata(format=self.name))]  # title: the first line outside boilerplate
 
 
 class MarkdownReader(TextReader):
