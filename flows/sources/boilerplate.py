@@ -71,8 +71,9 @@ LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"©|\(c\) \w|\bcredit ?: |\b(?:getty images|afp photo|shutterstock|istock|unsplash|adobe stock)\b"
     r"|/ ?(?:afp|reuters|ap|maxppp|sipa|hans lucas)\b",
     # cookie banners
-    r"cookies?\b.*\b(?:accept|refus|parametr|gerer|personnalis|consent|partenaires|navigation)"
-    r"|\b(?:accept|refus|parametr|gerer|personnalis)\w* (?:les |vos |mes )?cookies",
+    r"\b(?:nous utilisons|ce site utilise|utilise|deposer) (?:des )?(?:cookies|traceurs)"
+    r"|\b(?:accepter|refuser|parametrer|gerer|personnaliser) (?:les |vos |mes |tous les )?(?:cookies|traceurs)"
+    r"|politique (?:de |relative aux |en matiere de )?cookies",
     r"^(?:tout accepter|tout refuser|accepter et fermer|continuer sans accepter|j'accepte|gerer mes choix)$",
     r"en poursuivant votre navigation",
     # navigation, page furniture
@@ -105,6 +106,7 @@ MAX_BLANKS_AFTER_HEADING = 2
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►→›>]|\d+[.)])\s")
 _LEAD = re.compile(r"^[\s\-–—•*·▪►→›>#|]+")
 _SPACES = re.compile(r"\s+")
+_HASHTAGS = re.compile(r"(?:#\w+\s*)+")
 _WORD_SPLIT = re.compile(r"[\s|·•/,]+")
 _INLINE = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)"  # Markdown image
@@ -129,7 +131,7 @@ def is_boilerplate_line(line: str) -> bool:
     words = [word for word in _WORD_SPLIT.split(key) if word]
     if any(w in BUTTON_WORDS for w in words) and all(w in BUTTON_WORDS or w.isdigit() for w in words):
         return True
-    if re.fullmatch(r"(?:#\w+\s*)+", key):
+    if _HASHTAGS.fullmatch(line.strip()):
         return True
     if _INLINE.fullmatch(line.strip()):
         return True

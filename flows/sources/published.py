@@ -66,7 +66,16 @@ def published_date(text: str, *, metadata: str | None = None, url: str | None = 
                 if value:
                     return value, origin
     found = find_published(text)
-    return (found, "dateline") if found else (None, None)
+    return (found, "dateline") if found and is_calendar_date(found) else (None, None)
+
+
+def is_calendar_date(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except (IndexError, ValueError):
+        return False
+    return True
 
 
 def date_value(match: re.Match[str], url: str | None) -> str | None:

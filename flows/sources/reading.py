@@ -88,7 +88,7 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
     if isinstance(data, str):
         return [Rejected(article_id, str(path), None, data)]
     digest = hashlib.sha256(data).hexdigest()
-    encoding = None
+    encoding = reader = None
     try:
         text, encoding = decode(data)
         reader = choose_reader(path, text, readers)
@@ -96,7 +96,8 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
             raise Unusable(f"unknown format {path.suffix!r}: no reader takes it")
         documents = reader.documents(text)
     except Unusable as exc:
-        return [Rejected(article_id, str(path), digest, str(exc), Metadata(encoding=encoding))]
+        meta = Metadata(encoding=encoding, format=reader.name if reader else None)
+        return [Rejected(article_id, str(path), digest, str(exc), meta)]
     if not documents:
         return [Rejected(article_id, str(path), digest, "empty: no article record in the file")]
     return [article_of(doc, path, digest, encoding) for doc in documents]
