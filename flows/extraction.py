@@ -14,6 +14,7 @@ from them and every offset still indexes `article.text`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -103,6 +104,30 @@ def visible_text(article: Article) -> str:
     return blanked(article.text, article.excluded)
 
 
+def restore_sentences(article: Article, rows: list[dict[str, Any]]) -> None:
+    """Evidence sentences as the article writes them: a sentence is cut from the blanked text at the same
+    offsets, so the stored text's characters at those offsets are put back (a URL in it reappears), less
+    any blanked line the sentence ran into at either end."""
+    visible = visible_text(article)
+    starts = [a for a, _ in article.excluded]
+
+    def blank_at(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < article.excluded[k][1]
+
+    for row in rows:
+        sentence = row["sentence"]
+        at = visible.rfind(sentence, 0, row["start"] + len(sentence))
+        if at < 0 or at + len(sentence) < row["end"]:
+            continue
+        first, last = at, at + len(sentence)
+        while first < row["start"] and (blank_at(first) or (visible[first].isspace() and blank_at(first + 1))):
+            first += 1
+        while last > row["end"] and (blank_at(last - 1) or (visible[last - 1].isspace() and blank_at(last - 2))):
+            last -= 1
+        row["sentence"] = article.text[first:last]
+
+
 def pieces_of(articles: Sequence[Article], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
     for index, article in enumerate(articles):
         text = visible_text(article)
@@ -145,5 +170,7 @@ def extract_articles(
         published = full_date(article.meta.published) or find_published(article.text)
         context = Context(published=published, parser=parser)
         rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
+        if article.excluded:
+            restore_sentences(article, rows)
         check_rows(article, rows)
         yield Extracted(article, published, rows)

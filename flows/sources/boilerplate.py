@@ -112,7 +112,7 @@ _INLINE = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)"  # Markdown image
     r"|(?<=\])\([^)\s]+\)"  # Markdown link target
     r"|[\w.+-]+@[\w-]+\.[\w.-]*\w"  # e-mail address
-    r"|\bhttps?://[^\s<>\"»)\]]+|\bwww\.[a-z0-9-]+\.[^\s<>\"»)\]]+",
+    r"|\b(?:https?://|www\.)[^\s<>\"«»)\]]*[^\s<>\"«»)\].,;:!?…]",  # a URL, without the punctuation after it
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from flows.sources.boilerplate import blanked, boilerplate_ranges, is_boilerplate_line
 
@@ -98,3 +99,23 @@ def test_blanking_keeps_length_newlines_and_every_kept_character(lines: list[str
     assert [i for i, ch in enumerate(seen) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
     inside = {i for a, b in ranges for i in range(a, b)}
     assert all(seen[i] == (" " if i in inside else text[i]) for i in range(len(text)))
+
+
+def test_a_url_keeps_the_full_stop_after_it() -> None:
+    text = "Voir : https://exemple.example/a-b/. Puis www.exemple.example/x, et (https://exemple.example/y)."
+    assert [text[a:b] for a, b in boilerplate_ranges(text)] == [
+        "https://exemple.example/a-b/", "www.exemple.example/x", "https://exemple.example/y"]
+
+
+def test_evidence_sentences_are_the_article_s_own_words(nlp: Language) -> None:
+    from flows.extraction import extract_articles
+    from flows.sources import Article
+    from flows.sources.boilerplate import boilerplate_ranges as ranges
+
+    text = ("Selon https://exemple.example/rapport, Hexavolt investira 2 milliards d’euros à Lyon en 2027.\n"
+            "Partager sur Facebook\n")
+    article = Article("a", "a.txt", "0" * 64, text, excluded=ranges(text))
+    [done] = extract_articles([article], nlp, None)
+    money = next(row for row in done.rows if row["type"] == "money")
+    assert money["text"] == "2 milliards d’euros" and money["sentence"].rstrip("\n") == text.split("\n")[0]
+    assert not [row for row in done.rows if row["start"] >= text.index("Partager")]
