@@ -90,3 +90,19 @@ def test_bad_json_is_rejected_with_its_reason(tmp_path: Path, content: str, reas
 )
 def test_record_dates(value: str | None, expected: str | None) -> None:
     assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"\xef\xbb\xbf" + json.dumps({"maintext": TEXT}, ensure_ascii=False).encode(), "utf-8-sig"),
+        (json.dumps({"maintext": TEXT}, ensure_ascii=False).encode("utf-16"), "utf-16-le"),
+        (json.dumps({"maintext": TEXT}, ensure_ascii=False).encode("cp1252"), "cp1252"),
+    ],
+    ids=["utf-8-bom", "utf-16", "cp1252"],
+)
+def test_records_in_any_readable_encoding(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(data)
+    [item] = read_file(path)
+    assert isinstance(item, Article) and item.text == TEXT and item.meta.encoding == encoding
