@@ -5,11 +5,16 @@ at most `chunk_chars`, cut at paragraph breaks (else at a line or sentence end, 
 no batch holds more than `BATCH_CHARS` of text. A 20 MB article thus stays under spaCy's
 `nlp.max_length`, and each piece's mention offsets are shifted back by the piece's start, so
 `article.text[start:end] == text` still holds for the whole article. Context does not cross a cut.
+
+spaCy is given `visible_text(article)`: the article's text with its boilerplate ranges (paywall prompts,
+share lines, link lists..., see `flows/sources/boilerplate.py`) blanked by as many spaces, so no fact comes
+from them and every offset still indexes `article.text`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -23,6 +28,8 @@ from extractors.mentions import extract_mentions
 from extractors.registry import Context
 from flows.settings import DEFAULTS
 from flows.sources import Article
+from flows.sources.boilerplate import blanked
+from flows.sources.published import full_date
 
 # Ordinary articles (the corpus's longest is 68k chars) are parsed whole; longer ones in pieces.
 MAX_DOC_CHARS = 100_000
@@ -92,12 +99,42 @@ def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> l
 Piece = tuple[str, tuple[int, int]]  # (text, (article index, offset of the piece in the article))
 
 
+def visible_text(article: Article) -> str:
+    """What the extractors see: the article's text with its boilerplate blanked (same length, same offsets)."""
+    return blanked(article.text, article.excluded)
+
+
+def restore_sentences(article: Article, rows: list[dict[str, Any]]) -> None:
+    """Evidence sentences as the article writes them: a sentence is cut from the blanked text at the same
+    offsets, so the stored text's characters at those offsets are put back (a URL in it reappears), less
+    any blanked line the sentence ran into at either end."""
+    visible = visible_text(article)
+    starts = [a for a, _ in article.excluded]
+
+    def blank_at(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < article.excluded[k][1]
+
+    for row in rows:
+        sentence = row["sentence"]
+        at = visible.rfind(sentence, 0, row["start"] + len(sentence))
+        if at < 0 or at + len(sentence) < row["end"]:
+            continue
+        first, last = at, at + len(sentence)
+        while first < row["start"] and (blank_at(first) or (visible[first].isspace() and blank_at(first + 1))):
+            first += 1
+        while last > row["end"] and (blank_at(last - 1) or (visible[last - 1].isspace() and blank_at(last - 2))):
+            last -= 1
+        row["sentence"] = article.text[first:last]
+
+
 def pieces_of(articles: Sequence[Article], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
     for index, article in enumerate(articles):
-        if len(article.text) <= max_doc_chars:
-            yield article.text, (index, 0)
+        text = visible_text(article)
+        if len(text) <= max_doc_chars:
+            yield text, (index, 0)
         else:
-            yield from ((article.text[a:b], (index, a)) for a, b in chunk_spans(article.text, chunk_chars))
+            yield from ((text[a:b], (index, a)) for a, b in chunk_spans(text, chunk_chars))
 
 
 def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterator[list[Piece]]:
@@ -130,8 +167,10 @@ def extract_articles(
     docs = parse(pieces_of(articles, max_doc_chars, chunk_chars), nlp, batch_size)
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
         article = articles[index]
-        published = find_published(article.text)
+        published = full_date(article.meta.published) or find_published(article.text)
         context = Context(published=published, parser=parser)
         rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
+        if article.excluded:
+            restore_sentences(article, rows)
         check_rows(article, rows)
         yield Extracted(article, published, rows)

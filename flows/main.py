@@ -1,11 +1,11 @@
 """The main Prefect flow: raw/ articles -> extraction -> curated tables.
 
-Stages (each a Prefect task): discover the `*.txt` files; read them and plan the run (an article whose
-bytes and extractor version are unchanged since the last run reuses its mention rows, see
-`incremental.py`); extract the others in batches (the spaCy pipeline is loaded once per process and fed
-through `nlp.pipe`; batches run in the flow process, or on Dask workers when the flow is given a
-DaskTaskRunner, see `runners.py`); build the curated tables and write them atomically. The whole run
-holds the curated folder's lock (`lock.py`).
+Stages (each a Prefect task): discover the input files (`.txt`, `.md`, `.html`, `.json`, `.jsonl`); read
+them and plan the run (an article whose bytes and extractor version are unchanged since the last run reuses
+its mention rows, see `incremental.py`); extract the others in batches (the spaCy pipeline is loaded once per
+process and fed through `nlp.pipe`; batches run in the flow process, or on Dask workers when the flow is
+given a DaskTaskRunner, see `runners.py`); build the curated tables and write them atomically, with the text
+each article's offsets index (`curated/texts/`). The whole run holds the curated folder's lock (`lock.py`).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from flows.sources import Article, discover, read_articles
 from flows.store.lock import curated_lock
 from flows.store.state import load_state
 from flows.store.tables import write_tables
+from flows.store.texts import remove_texts_except, write_texts
 from flows.versioning import extractor_version
 
 FLOW_NAME = "infrafacts-curate"
@@ -74,7 +75,8 @@ def plan_articles(
     items = read_articles(Path(p) for p in paths)  # a second copy of the same bytes: `duplicate of <id>`
     missing = unknown_ids(reprocess, (item.article_id for item in items))
     if missing:
-        raise ValueError(f"no such article in the raw folder: {', '.join(missing)} (ids are .txt names)")
+        raise ValueError(f"no such article in the raw folder: {', '.join(missing)} "
+                         "(ids are file names without their suffix, `<file>#<n>` for a record of a .jsonl)")
     state = load_state(Path(curated_dir))
     plan = plan_run(items, state, extractor_version(), force=set(reprocess), force_all=reprocess_all)
     logger.info("%s", state.note)
@@ -111,7 +113,7 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             "%s: %d chars, %s", done.article.article_id, len(done.article.text),
             ", ".join(f"{per_type.get(t, 0)} {t}" for t in FACT_TYPES.names()),
         )
-        result.articles.append(article_row(done.article, version=version, published=done.published))
+        result.articles.append(article_row(done.article, version=version))
         result.mentions.extend(done.rows)
     return result
 
@@ -126,7 +128,10 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         *(article_row(item, version=version) for item in plan.rejected),
     ])
     facts = fact_tables(mentions)
+    texts = {article.article_id: article.text for article in (*plan.extract, *(a for a, _ in plan.reused))}
+    write_texts(Path(curated_dir), texts)  # before the tables, so no table row indexes a text not yet stored
     written = write_tables({"mentions": mentions, "articles": articles, **facts}, Path(curated_dir))
+    remove_texts_except(Path(curated_dir), texts)
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
     rejected = articles[articles["status"] != "ok"]
     return RunSummary(

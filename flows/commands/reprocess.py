@@ -22,16 +22,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     which = cmd.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", action="append", default=[], metavar="ID",
-                       help="article id (the .txt file name without .txt); repeat for several")
+                       help="article id (the file name without its suffix; `<file>#<n>` for a record); "
+                       "repeat for several")
     which.add_argument("--all", action="store_true", help="re-extract every article")
     add_run_options(cmd)
 
 
 def handle(args: argparse.Namespace) -> int:
     known = [article_id_of(p) for p in discover(args.raw)]  # check ids before starting Prefect
-    missing = unknown_ids(args.article, known)
+    missing = unknown_ids([a.partition("#")[0] for a in args.article], known)  # `feed#3`: record 3 of feed.jsonl
     if missing:
         print(f"infrafacts: no such article in {args.raw}: {', '.join(missing)} "
-              "(an id is a .txt file name without .txt)", file=sys.stderr)
+              "(an id is a file name without its suffix)", file=sys.stderr)
         return EXIT_ERROR
     return execute(args, reprocess=list(args.article), reprocess_all=args.all)

@@ -18,7 +18,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that runs the main flow (defaults: `Settings`, then the environment)."""
     settings = Settings.from_env()
     parser.add_argument("--raw", type=Path, default=settings.raw,
-                        help=f"folder of .txt articles (default: {settings.raw}/, or ${ENV['raw']})")
+                        help="folder of articles (.txt, .md, .html, .json, .jsonl), or one such file "
+                        f"(default: {settings.raw}/, or ${ENV['raw']})")
     add_curated_option(parser, settings)
     parser.add_argument("--batch-size", type=int, default=settings.batch_size,
                         help=f"documents per nlp.pipe batch (default: {settings.batch_size}, or ${ENV['batch_size']})")
@@ -42,8 +43,9 @@ def exit_status_text() -> str:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser(
-        NAME, help="extract facts from every *.txt article into curated tables",
-        description="Run the main Prefect flow: read every *.txt file in --raw (UTF-8 French articles), "
+        NAME, help="extract facts from every article (.txt .md .html .json .jsonl) into curated tables",
+        description="Run the main Prefect flow: read every article file in --raw (a folder or one file: plain "
+        "text or Markdown in UTF-8, cp1252, latin-1 or UTF-16 with BOM; web pages; JSON/JSON Lines records), "
         "extract money, power, date and organisation mentions, and write curated Parquet tables to --curated. "
         "Articles whose bytes and extractor version are unchanged since the last run keep their previous "
         "mentions (use `infrafacts reprocess` to force). " + exit_status_text(),
@@ -53,8 +55,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
-    if not args.raw.is_dir():  # fail before starting Prefect
-        raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
+    if not args.raw.exists():  # fail before starting Prefect
+        raise FileNotFoundError(f"{args.raw}: no such file or directory (pass --raw DIR or --raw FILE)")
     try:
         with curated_lock(args.curated):
             from flows.runners import curate_flow

@@ -23,7 +23,8 @@ UNDOCUMENTED = "(not documented yet)"
 TABLE_DOCS: dict[str, str] = {
     "articles": "One row per input file: processed (`status` = `ok`) or rejected with the reason.",
     "mentions": "One row per extracted mention (one `type` per registered fact type), with its character offsets "
-    "into the article's text as read by open(path, encoding='utf-8').read().",
+    "into the article's stored text, curated/texts/<article_id>.txt (for a UTF-8 .txt input, the file's text as "
+    "read by open(path, encoding='utf-8').read()).",
     "deals": "Each money or power fact with its parties, its dates and its sources.",
 }
 # Primary keys, checked against the data before they are declared (a wrong key would fail validation).
@@ -38,10 +39,27 @@ DEFAULT_PRIMARY_KEY = ["fact_id"]
 # (`extractors/records.py`), see `column_docs`.
 COLUMN_DOCS: dict[str, str] = {
     "path": "Path of the input file as given to the run.",
-    "sha256": "SHA-256 of the file's bytes (null when the file could not be read).",
-    "chars": "Length of the article's text in characters (null when rejected).",
-    "published": "The article's own date when it states one (YYYY-MM-DD or YYYY-MM), else null.",
-    "status": "`ok`, or `rejected: <reason>` (empty, binary, not UTF-8, HTML, not French, duplicate of <id>, ...).",
+    "sha256": "SHA-256 of the file's bytes, or of the record's own bytes for a record of a .jsonl file or JSON list "
+    "(null when the file could not be read).",
+    "chars": "Length of the article's stored text in characters (null when rejected).",
+    "published": "The article's own date when it states one (YYYY-MM-DD or YYYY-MM; XXXX-MM-DD when a byline gives no "
+    "year), from its metadata, else a byline or dateline, else null.",
+    "status": "`ok`, or `rejected: <reason>` (empty, binary, undecodable charset, invalid JSON, not French, "
+    "duplicate of <id>, ...).",
+    "format": "The reader that took the file, chosen by content first, then by name: txt, md, html, json or jsonl.",
+    "encoding": "How the file's bytes were decoded: utf-8, utf-8-sig (with a BOM), utf-16-le/-be, utf-32-le/-be, "
+    "cp1252 or latin-1.",
+    "title": "The article's title: from the page or record, else the first line of text outside boilerplate.",
+    "author": "The author named by the page or record, if any.",
+    "url": "The article's URL as the page or record gives it, if any.",
+    "source": "The outlet: the site's name or the record's source domain, else the URL's host.",
+    "language": "The language the page or record declares (html lang, `language` field), null when none; every `ok` "
+    "article also passed the French check.",
+    "published_from": "Where `published` comes from: `metadata` (page or record), `byline` (\"Publié le…\", "
+    "\"Par X, le…\") or `dateline` (\"Lyon, le 4 mars 2026 —\"); null when there is no date.",
+    "text_sha256": "SHA-256 of the stored text (UTF-8) that the article's offsets index.",
+    "boilerplate_chars": "Characters of the stored text excluded from extraction as page boilerplate (paywall and "
+    "newsletter prompts, share lines, tag and link lists, image credits, cookie banners, URLs).",
     "extractor_version": "Package version + hash of the extractor code and rule data that produced the rows.",
     "processed_at": "When the article was extracted (UTC).",
     "qualifiers": "Every qualifier seen among the fact's mentions.",

@@ -49,18 +49,19 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     [
         (b"", "empty: "),
         (b" \n\t\r\n\xc2\xa0\n", "empty: "),  # spaces, tabs, newlines and a NBSP
-        ("Énergie : 2 GW à Marseille, coût 3 M€.\n".encode("cp1252"), "not UTF-8 text (byte 0: invalid"),
+        ("Компания построит центр обработки данных под Москвой.\n".encode("cp1251"),
+         "not UTF-8 text (byte 0: invalid continuation byte) and not cp1252/latin-1: detected cp1251"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary: NUL bytes"),
+        (FRENCH.encode("utf-16-le"), "binary: looks like UTF-16 without a byte-order mark"),
         (bytes(range(1, 32)) * 10 + FRENCH.encode(), "binary: "),
-        (FRENCH.encode("utf-16"), "not UTF-8 text: UTF-16"),
-        (HTML.encode(), "HTML, not plain text"),
-        (HTML_FRAGMENT.encode(), "HTML, not plain text"),
+        (b"\xff\xfe" + b"\x00\xd8" * 40, "not utf-16-le text despite its byte-order mark"),
+        (b"<html><body><nav>Menu</nav></body></html>", "empty: only page boilerplate"),
         (ENGLISH.encode(), "not French (looks like en: "),
         (SPANISH.encode(), "not French (looks like es: "),
         (GERMAN.encode(), "not French (looks like de: "),
     ],
-    ids=["empty", "whitespace", "cp1252", "binary-nul", "control-bytes", "utf16", "html", "html-fragment",
-         "english", "spanish", "german"],
+    ids=["empty", "whitespace", "cp1251", "binary-nul", "utf16-no-bom", "control-bytes", "utf16-broken",
+         "html-no-body", "english", "spanish", "german"],
 )
 def test_bad_content_is_rejected_with_its_reason(tmp_path: Path, data: bytes, reason: str) -> None:
     item = read_article(write(tmp_path, "bad.txt", data))
@@ -70,14 +71,33 @@ def test_bad_content_is_rejected_with_its_reason(tmp_path: Path, data: bytes, re
     assert item.sha256 is not None and len(item.sha256) == 64
 
 
+COST = "Coût : 3 M€ — «\u00a0l’usine\u00a0»\n" + FRENCH
+SUMMER = "Été à Besançon, 2 GW.\n" + FRENCH.replace("’", "'")
+
+
 @pytest.mark.parametrize(
-    ("text", "encoding"),
-    [("Coût : 3 M€ — «\u00a0l’usine\u00a0»\n", "cp1252"), ("Été à Besançon, 2 GW.\n", "latin-1")],
+    ("data", "text", "label"),
+    [
+        (COST.encode("cp1252"), COST, "cp1252"),
+        (SUMMER.encode("latin-1"), SUMMER, "latin-1"),
+        (FRENCH.encode("utf-16"), FRENCH, "utf-16-le"),
+        (b"\xfe\xff" + FRENCH.encode("utf-16-be"), FRENCH, "utf-16-be"),
+        (FRENCH.replace("\n", "\r\n").encode("cp1252"), FRENCH, "cp1252"),  # newlines as open() reads them
+    ],
+    ids=["cp1252", "latin-1", "utf-16-le", "utf-16-be", "cp1252-crlf"],
 )
-def test_legacy_encoding_is_named_with_the_fix(tmp_path: Path, text: str, encoding: str) -> None:
-    item = read_article(write(tmp_path, "a.txt", text.encode(encoding)))
-    assert isinstance(item, Rejected)
-    assert f"looks like {encoding}: convert it with `iconv -f {encoding} -t UTF-8`" in item.reason
+def test_legacy_encodings_are_decoded_and_named(tmp_path: Path, data: bytes, text: str, label: str) -> None:
+    item = read_article(write(tmp_path, "a.txt", data))
+    assert isinstance(item, Article), item
+    assert item.text == text
+    assert item.meta.encoding == label
+
+
+@pytest.mark.parametrize("html", [HTML, HTML_FRAGMENT], ids=["page", "fragment"])
+def test_html_in_a_txt_file_is_read_as_a_page(tmp_path: Path, html: str) -> None:
+    item = read_article(write(tmp_path, "page.txt", html.encode()))
+    assert isinstance(item, Article), item
+    assert item.meta.format == "html" and "<" not in item.text and "Hexavolt" in item.text
 
 
 @pytest.mark.parametrize(
@@ -87,6 +107,7 @@ def test_legacy_encoding_is_named_with_the_fix(tmp_path: Path, text: str, encodi
         "Fin 2027, Nvidia livrera 1 GW de puissance de calcul à Mistral AI.\n",  # too short to judge: kept
         FRENCH + "« We are building the largest AI campus in Europe », said the CEO of the company.\n",
         "Le prix du <b>kWh</b> baisse.\n" + FRENCH,  # one stray tag is not an HTML page
+        "[Mise à jour] " + FRENCH,  # a bracket is not JSON
         "Compare a < b et c > d : " + FRENCH,
     ],
 )
@@ -186,12 +207,11 @@ def test_mixed_folder_loses_nothing(prefect_harness: None, tmp_path: Path, capsy
     assert status["bon"] == status["autre"] == "ok"
     expected = {
         "copie": "rejected: duplicate of bon", "vide": "rejected: empty", "blanc": "rejected: empty",
-        "cp1252": "rejected: not UTF-8 text", "binaire": "rejected: binary", "page": "rejected: HTML",
-        "anglais": "rejected: not French (looks like en", "lien-mort": "rejected: disappeared",
-        "dossier": "rejected: unreadable",
+        "binaire": "rejected: binary", "anglais": "rejected: not French (looks like en",
+        "lien-mort": "rejected: disappeared", "dossier": "rejected: unreadable",
     }
     assert {k: v for k, v in status.items() if not v.startswith(expected.get(k, "ok"))} == {}
     mentions = read_table(curated, "mentions")
-    assert set(mentions["article_id"]) == {"bon", "autre"}  # the copy is not extracted twice
+    assert set(mentions["article_id"]) == {"bon", "autre", "cp1252", "page"}  # the copy is not extracted twice
     out = capsys.readouterr().out
-    assert f"{len(expected)} rejected" in out and "looks like cp1252" in out
+    assert f"{len(expected)} rejected" in out and "binary: NUL bytes" in out

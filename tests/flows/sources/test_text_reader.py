@@ -43,10 +43,18 @@ def test_bad_files_are_rejected_with_reason(tmp_path: Path, raw: bytes, reason: 
     assert item.article_id == "bad"
 
 
-def test_discover_lists_txt_files_in_order(tmp_path: Path) -> None:
-    for name in ["b.txt", "a.txt", "notes.md"]:
+def test_discover_lists_article_files_in_order(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.txt", "notes.md", "page.HTML", "feed.jsonl", "photo.jpg", "doc.pdf", "README"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in discover(tmp_path)] == ["a.txt", "b.txt"]
+    assert [p.name for p in discover(tmp_path)] == ["a.txt", "b.txt", "feed.jsonl", "notes.md", "page.HTML"]
+
+
+def test_discover_takes_one_file(tmp_path: Path) -> None:
+    (tmp_path / "seul.html").write_text("x", encoding="utf-8")
+    (tmp_path / "doc.pdf").write_text("x", encoding="utf-8")
+    assert discover(tmp_path / "seul.html") == [tmp_path / "seul.html"]
+    with pytest.raises(ValueError, match=r"no reader for '\.pdf'"):
+        discover(tmp_path / "doc.pdf")
 
 
 def test_discover_missing_folder_names_it(tmp_path: Path) -> None:
