@@ -69,8 +69,9 @@ def money_chart(deals: pd.DataFrame, published: Mapping[str, Any]) -> Chart:
     if "amount_eur" in deals.columns:
         amounts, note = deals["amount_eur"], "amount_eur of every deal."
     else:
-        rate = deals["per"].notna() if "per" in deals.columns else False
-        eur = deals["currency"].eq("EUR") & ~rate
+        eur = deals["currency"].eq("EUR")
+        if "per" in deals.columns:
+            eur &= deals["per"].isna()
         amounts = deals["value"].where(eur)
         note = ("Only deals stated in euros: the deals table has no EUR conversion yet (no amount_eur column), "
                 "so amounts in other currencies are left out. Rates (per month, per GW) are left out.")

@@ -135,21 +135,15 @@ def charts_page(env: jinja2.Environment, curated: Curated) -> str:
     )
 
 
-def vega_bundle() -> str:
-    import vl_convert
-
-    return vl_convert.javascript_bundle()
-
-
-def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    """Every file of the report, as relative path -> text."""
+def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:
+    """Every file of the report, as relative path -> text; `vega_js` is the vega-embed bundle the charts load."""
     curated = Curated(dict(tables))
     env = environment()
     env.globals["nav_tables"] = list(curated.tables)
     files = {
         "index.html": index_page(env, curated),
         "charts.html": charts_page(env, curated),
-        VEGA_BUNDLE: vega_bundle(),
+        VEGA_BUNDLE: vega_js,
         **{f"assets/{name}": resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
            for name in ASSETS},
         **{f"tables/{name}.html": table_page(env, name, frame) for name, frame in curated.tables.items()},
