@@ -292,4 +292,5 @@ def apply_corrections(
     for c in deferred:
         set_on_rows(run, c, tables)
     mentions_out = run.mentions.reset_index(drop=True)
-    return Corrected(mentions_out, mark_reviewed(tables, mentions_out, run.reviewed_rows), run.log)
+    log = sorted(run.log, key=lambda row: row["line"])  # in file order (row-level ones were applied last)
+    return Corrected(mentions_out, mark_reviewed(tables, mentions_out, run.reviewed_rows), log)

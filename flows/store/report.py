@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -18,11 +19,16 @@ def read_curated(curated_dir: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(path) for name, path in curated_tables(curated_dir).items()}
 
 
-def vega_bundle(previous: Path) -> str:
-    """vl-convert's vega-embed bundle (about 900 kB, 8 s to build), reused from the previous report when it
-    came from the same vl-convert version."""
+@cache
+def _built_bundle() -> str:
     import vl_convert
 
+    return vl_convert.javascript_bundle()
+
+
+def vega_bundle(previous: Path) -> str:
+    """vl-convert's vega-embed bundle (about 900 kB, 8 s to build), reused from the previous report when it
+    came from the same vl-convert version, and built at most once per process."""
     stamp = f"// vega-embed bundle of vl-convert-python {version('vl-convert-python')}\n"
     try:
         with open(previous, encoding="utf-8") as fh:
@@ -30,7 +36,7 @@ def vega_bundle(previous: Path) -> str:
                 return stamp + fh.read()
     except OSError:
         pass
-    return stamp + vl_convert.javascript_bundle()
+    return stamp + _built_bundle()
 
 
 def write_report(curated_dir: Path, out: Path, tables: Mapping[str, pd.DataFrame] | None = None) -> Path:
