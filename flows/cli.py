@@ -12,11 +12,13 @@ from flows.commands import evaluate as evaluate_cmd
 from flows.commands import export as export_cmd
 from flows.commands import report as report_cmd
 from flows.commands import reprocess as reprocess_cmd
+from flows.commands import review as review_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
 from flows.settings import apply_prefect_defaults
 
-COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, report_cmd)
+COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, report_cmd,
+                                     review_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

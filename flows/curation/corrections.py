@@ -38,6 +38,7 @@ LOG_COLUMNS = ("line", "on_table", "target", "action", "field", "new_value", "no
                "article_id", "start", "type", "before", "after", "outcome")
 SOURCE = re.compile(r"^(?P<article>.+):(?P<start>\d+)$")
 ORGS = "organisations"
+UNMATCHED = "unmatched: "
 
 Tables = dict[str, pd.DataFrame]
 Position = tuple[str, int]
@@ -61,8 +62,8 @@ class Corrected:
     log: list[dict[str, Any]] = field(default_factory=list)
 
     def unmatched(self) -> list[str]:
-        return [f"{row['outcome']} ({row['target']}, line {row['line']})" for row in self.log
-                if str(row["outcome"]).startswith("unmatched")]
+        return [f"{str(row['outcome']).removeprefix(UNMATCHED)} ({row['target']}, line {row['line']})"
+                for row in self.log if str(row["outcome"]).startswith(UNMATCHED)]
 
     def log_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.log, columns=list(LOG_COLUMNS)).astype(
@@ -96,6 +97,8 @@ def convert(value: str, dtype: Any) -> Any:
 def _shown(value: Any) -> str:
     if isinstance(value, tuple | list | np.ndarray):
         return "; ".join(names(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return "" if missing(value) else str(value)
 
 
@@ -119,7 +122,7 @@ class _Run:
         })
 
     def unmatched(self, c: Correction, reason: str) -> None:
-        self.record(c, f"unmatched: {reason}")
+        self.record(c, UNMATCHED + reason)
 
     def at(self, where: set[Position], types: Sequence[str] | None = None) -> pd.Series:
         keys = pd.Series(list(zip(self.mentions["article_id"], self.mentions["start"], strict=True)),

@@ -186,7 +186,7 @@ def test_a_correction_survives_reruns_and_reprocess_all(
         money = read_table(curated, "money")
         assert row_with(money, target).iloc[0]["value"] == 42.0 and row_with(money, target).iloc[0][REVIEWED]
         assert row_with(money, rejected).empty and len(money) == len(read_table(plain, "money")) - 1
-        assert summary.unmatched_corrections == ["unmatched: no such mention (gone:1, line 4)"]
+        assert summary.unmatched_corrections == ["no such mention (gone:1, line 4)"]
         assert corrected_articles(curated) == {ARTICLE}
 
     curated = tmp_path / "curated"
