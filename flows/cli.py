@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from types import ModuleType
 
 from flows.commands import EXIT_ERROR
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn French articles on AI infrastructure into curated fact tables "
         "(money, power, dates, organisations).",
     )
+    parser.add_argument("--version", action="version", version=f"infrafacts {metadata.version('infrafacts')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)

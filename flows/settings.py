@@ -31,7 +31,7 @@ class Settings:
     gold: Path = Path("tests/gold/dev")  # gold folder `evaluate` scores against
     cron: str = "0 6 * * *"  # schedule of `serve`: every day at 06:00
     timezone: str = "Europe/Paris"  # IANA timezone of the cron expression
-    deployment: str = "daily"  # deployment name of `serve`
+    deployment: str | None = None  # deployment name of `serve` (None: named after its schedule, e.g. daily-06h00)
     report: Path | None = None  # folder of the HTML report (None: `report/` inside the curated folder)
     corrections: Path = Path("review/corrections.csv")  # the reviewed corrections applied on every run
 
