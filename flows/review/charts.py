@@ -2,8 +2,8 @@
 vega-embed bundle written beside it (`vl_convert.javascript_bundle`), so they work offline.
 
 - money committed per organisation over time: deals in EUR (an `amount_eur` column is used when the deals
-  table has one), each deal counted once for every party it names, by the year of its first date (else the
-  year the article was published);
+  table has one), each deal counted once for every party it names (deals without parties left out), by the
+  year of its first date (else the year the article was published);
 - GW per organisation (and per country when the deals table has a `country` column);
 - facts per month of publication (articles without a stated date count as "unknown").
 """
@@ -20,6 +20,7 @@ import pandas as pd
 from flows.cells import missing, names
 
 UNKNOWN = "unknown"
+PARTIES_NOTE = " A deal counts once for each party it names; deals naming no party are left out."
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def per_party(deals: pd.DataFrame, amount: pd.Series, published: Mapping[str, An
         {"organisation": party, "year": deal_year(deal, published), "amount": float(value)}
         for deal, value in zip(deals.to_dict("records"), amount, strict=True)
         if not missing(value)
-        for party in names(deal.get("parties")) or ("(no party)",)
+        for party in names(deal.get("parties"))
     ]
     return pd.DataFrame(rows, columns=["organisation", "year", "amount"])
 
@@ -77,14 +78,13 @@ def money_chart(deals: pd.DataFrame, published: Mapping[str, Any]) -> Chart:
                 "so amounts in other currencies are left out. Rates (per month, per GW) are left out.")
     frame = per_party(deals, amounts / 1e9, published)
     spec = _bar(frame, "year", "amount", "Md EUR", colour="organisation") if len(frame) else None
-    return Chart("money", "Money committed per organisation and year (Md EUR)",
-                 note + " A deal counts once for each party it names.", spec)
+    return Chart("money", "Money committed per organisation and year (Md EUR)", note + PARTIES_NOTE, spec)
 
 
 def power_charts(deals: pd.DataFrame, published: Mapping[str, Any]) -> list[Chart]:
     frame = per_party(deals, deals["value_gw"], published)
-    out = [Chart("gw-organisation", "GW per organisation", "Deals with a power figure; a deal counts once for each "
-                 "party it names.", _bar(frame, "organisation", "amount", "GW") if len(frame) else None)]
+    out = [Chart("gw-organisation", "GW per organisation", "Deals with a power figure." + PARTIES_NOTE,
+                 _bar(frame, "organisation", "amount", "GW") if len(frame) else None)]
     if "country" in deals.columns:
         by_country = deals.assign(amount=deals["value_gw"]).dropna(subset=["amount"]).fillna({"country": UNKNOWN})
         out.append(Chart("gw-country", "GW per country", "Deals with a power figure, by the deal's country.",
