@@ -43,7 +43,7 @@ from flows.extraction import extract_articles
 from flows.progress import Progress
 from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
-from flows.store.corrections import corrected_articles, read_corrections
+from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
 from flows.store.lock import curated_lock
 from flows.store.state import load_state
 from flows.store.tables import write_tables
@@ -138,8 +138,11 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
     mentions, facts = corrected.mentions, corrected.tables
     for problem in corrected.unmatched():
         get_run_logger().warning("correction not applied: %s", problem)
-    tables = {"mentions": mentions, "articles": articles, **facts, LOG_TABLE: corrected.log_frame()}
-    written = write_tables(tables, Path(curated_dir))
+    log = corrected.log_frame()
+    logged = {LOG_TABLE: log} if len(log) else {}
+    written = write_tables({"mentions": mentions, "articles": articles, **facts, **logged}, Path(curated_dir))
+    if log.empty:
+        forget_corrections(Path(curated_dir))
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
     rejected = articles[articles["status"] != "ok"]
     return RunSummary(

@@ -23,9 +23,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from flows.curation.corrections import LOG_TABLE
     from flows.review.changes import change_lines
-    from flows.store.tables import read_table
+    from flows.store.tables import read_table, table_path
 
-    print("\n".join(change_lines(read_table(args.curated, LOG_TABLE))))
+    read_table(args.curated, "articles")  # says "run first" when there is no curated folder
+    logged = table_path(args.curated, LOG_TABLE).exists()  # written only when corrections changed something
+    print("\n".join(change_lines(read_table(args.curated, LOG_TABLE) if logged else pd.DataFrame())))
     return EXIT_OK

@@ -34,6 +34,12 @@ def read_corrections(path: Path) -> list[Correction]:
     return out
 
 
+def forget_corrections(curated_dir: Path) -> None:
+    """No correction changed anything this run: the last run's log no longer holds (the table is written only
+    when corrections exist, so exports and DuckDB carry no empty table)."""
+    table_path(curated_dir, LOG_TABLE).unlink(missing_ok=True)
+
+
 def corrected_articles(curated_dir: Path) -> set[str]:
     """Articles the last run's corrections changed: re-extracted, so corrections always start from fresh rows."""
     path = table_path(curated_dir, LOG_TABLE)
