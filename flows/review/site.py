@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -21,10 +22,11 @@ import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
 from flows.cells import missing, names
+from flows.curation.corrections import REVIEWED
 from flows.curation.deals import DEALS_TABLE
 from flows.review.charts import charts
 from flows.review.highlight import colours, details, highlight
-from flows.review.table_view import table_view, text_of
+from flows.review.table_view import SOURCE, table_view, text_of
 from flows.review.texts import article_text
 from flows.store.datapackage import table_docs
 
@@ -73,24 +75,28 @@ def counts(curated: Curated) -> list[tuple[str, int]]:
     out += [(f"mentions: {t}", int((curated.mentions["type"] == t).sum())) for t in FACT_TYPES.names()]
     out += [(f"rows: {name}", len(frame)) for name, frame in curated.tables.items()
             if name not in ("articles", "mentions")]
-    if "reviewed" in curated.mentions.columns:
-        out.append(("mentions reviewed", int(curated.mentions["reviewed"].fillna(False).astype(bool).sum())))
+    if REVIEWED in curated.mentions.columns:
+        out.append(("mentions reviewed", int(curated.mentions[REVIEWED].fillna(False).astype(bool).sum())))
     return out
 
 
-def deal_of_source(deals: pd.DataFrame | None) -> dict[str, str]:
-    """`article_id:start` -> the summary of the deal that mention belongs to."""
+def deals_by_article(deals: pd.DataFrame | None) -> dict[str, dict[int, str]]:
+    """article_id -> start of a mention -> the summary (else the id) of the deal it belongs to."""
+    out: dict[str, dict[int, str]] = defaultdict(dict)
     if deals is None or "sources" not in deals.columns:
-        return {}
-    summary = deals["summary"] if "summary" in deals.columns else deals.iloc[:, 0]
-    return {source: str(s) for s, sources in zip(summary, deals["sources"], strict=True) for source in names(sources)}
+        return out
+    labels = deals["summary"] if "summary" in deals.columns else deals["deal_id"]
+    for label, sources in zip(labels, deals["sources"], strict=True):
+        for source in names(sources):
+            match = SOURCE.match(source)
+            if match:
+                out[match["article"]][int(match["start"])] = str(label)
+    return out
 
 
-def article_page(env: jinja2.Environment, curated: Curated, article: Mapping[str, Any], text: str | None) -> str:
+def article_page(env: jinja2.Environment, article: Mapping[str, Any], text: str | None,
+                 rows: list[dict[str, Any]], deals: Mapping[int, str]) -> str:
     article_id = str(article["article_id"])
-    rows = curated.mentions[curated.mentions["article_id"] == article_id].to_dict("records")
-    deals = {int(s.rsplit(":", 1)[1]): d for s, d in deal_of_source(curated.tables.get(DEALS_TABLE)).items()
-             if s.rsplit(":", 1)[0] == article_id}
     marked = highlight(text, rows, FACT_TYPES.names(), deals) if text is not None else None
     listed = [
         {"start": int(r["start"]), "type": r["type"], "text": r["text"], "details": details(r),
@@ -148,8 +154,12 @@ def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: s
            for name in ASSETS},
         **{f"tables/{name}.html": table_page(env, name, frame) for name, frame in curated.tables.items()},
     }
+    mentions = {str(k): g.to_dict("records") for k, g in curated.mentions.groupby("article_id")}
+    deals = deals_by_article(curated.tables.get(DEALS_TABLE))
     for article in curated.articles.to_dict("records"):
         if article["status"] == "ok":
-            text = article_text(curated_dir, article)
-            files[f"articles/{article['article_id']}.html"] = article_page(env, curated, article, text)
+            article_id = str(article["article_id"])
+            files[f"articles/{article_id}.html"] = article_page(
+                env, article, article_text(curated_dir, article), mentions.get(article_id, []), deals[article_id]
+            )
     return files
