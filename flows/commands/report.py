@@ -32,6 +32,8 @@ def handle(args: argparse.Namespace) -> int:
     from flows.store.report import write_report
 
     out = args.out or Settings.from_env().report_dir(args.curated)
+    if not args.curated.is_dir():  # before the lock, which would create the folder
+        raise FileNotFoundError(f"{args.curated}: no curated tables (run `infrafacts run` first)")
     try:
         with curated_lock(args.curated):  # read tables no run is rewriting
             index = write_report(args.curated, out)

@@ -18,6 +18,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def file_url(report: Path, href: str) -> str:
+    """A report-relative link as a file:// URL (the anchor kept as an anchor, not escaped into the path)."""
+    path, hash_, anchor = href.partition("#")
+    return (report / path).as_uri() + hash_ + anchor
+
+
 def new_facts(tables: Mapping[str, pd.DataFrame], previous: Mapping[str, frozenset[str]]) -> dict[str, pd.DataFrame]:
     """Rows of each fact table whose `fact_id` the previous run did not have."""
     return {
@@ -34,8 +40,7 @@ def _fact_lines(name: str, frame: pd.DataFrame, report: Path) -> list[str]:
         links = [source_link(s) for s in names(row.get("sources"))] or [
             source_link(a) for a in names(row.get("article_ids"))
         ]
-        cited = ", ".join(f"[{link.text}]({(report / (link.href or article_href(link.text))).as_uri()})"
-                          for link in links)
+        cited = ", ".join(f"[{link.text}]({file_url(report, link.href or article_href(link.text))})" for link in links)
         out.append(f"| `{row['fact_id']}` | {_cell(text_of(row.get(label)))} | {cited} |")
     if len(frame) > NEW_FACTS_SHOWN:
         out.append(f"| … | {len(frame) - NEW_FACTS_SHOWN} more in the report | |")

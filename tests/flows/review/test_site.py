@@ -145,3 +145,20 @@ def test_run_artifact_links_the_report(corpus_run: tuple[Path, Any]) -> None:
     assert artifact is not None and artifact.type == "markdown"
     text = str(artifact.data)
     assert "Report: [" in text and "index.html" in text and "## Rejected files" in text and "## New facts" in text
+
+
+def test_artifact_markdown_lists_new_facts_with_links(corpus_run: tuple[Path, Any]) -> None:
+    from flows.review.artifact import NEW_FACTS_SHOWN, new_facts, run_markdown
+
+    curated = corpus_run[0]
+    tables = read_curated(curated)
+    known = {"money": frozenset(tables["money"]["fact_id"][1:])}  # all money facts but the first were known
+    fresh = new_facts(tables, known)
+    assert len(fresh["money"]) == 1 and len(fresh["power"]) == len(tables["power"])
+    text = run_markdown(curated / "report" / "index.html", ["a line"], [("raw/x.txt", "rejected: empty")], fresh,
+                        ["no such mention (a:1, line 3)"])
+    source = tables["money"].iloc[0]["sources"][0]
+    article, start = source.rsplit(":", 1)
+    assert f"[{source}]({(curated / 'report' / 'articles' / article).as_uri()}.html#m-{start})" in text
+    assert "- `raw/x.txt`: rejected: empty" in text and "- no such mention (a:1, line 3)" in text
+    assert f"{len(tables['dates']) - NEW_FACTS_SHOWN} more in the report" in text
