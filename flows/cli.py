@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from types import ModuleType
 
 from flows.commands import EXIT_ERROR
 from flows.commands import evaluate as evaluate_cmd
 from flows.commands import export as export_cmd
+from flows.commands import report as report_cmd
 from flows.commands import reprocess as reprocess_cmd
+from flows.commands import review as review_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
 from flows.settings import apply_prefect_defaults
 
-COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd)
+COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, report_cmd,
+                                     review_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn French articles on AI infrastructure into curated fact tables "
         "(money, power, dates, organisations).",
     )
+    parser.add_argument("--version", action="version", version=f"infrafacts {metadata.version('infrafacts')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)

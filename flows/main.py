@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_progress_artifact, create_table_artifact, update_progress_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
@@ -29,14 +34,16 @@ from prefect.utilities.annotations import quote
 
 from extractors.fact_types import FACT_TYPES
 from extractors.pipeline import load_nlp
+from flows.curation.corrections import LOG_TABLE, apply_corrections
 from flows.curation.dedup import fact_tables
 from flows.curation.incremental import Plan, PreviousState, new_fact_counts, plan_run, unknown_ids
 from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
 from flows.extraction import extract_articles
 from flows.progress import Progress
-from flows.settings import DEFAULTS
+from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
+from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
 from flows.store.lock import curated_lock
 from flows.store.state import load_state
 from flows.store.tables import write_tables
@@ -78,7 +85,9 @@ def plan_articles(
         raise ValueError(f"no such article in the raw folder: {', '.join(missing)} "
                          "(ids are file names without their suffix, `<file>#<n>` for a record of a .jsonl)")
     state = load_state(Path(curated_dir))
-    plan = plan_run(items, state, extractor_version(), force=set(reprocess), force_all=reprocess_all)
+    # Articles the last run corrected are re-extracted: corrections apply to fresh rows, never to corrected ones.
+    force = set(reprocess) | corrected_articles(Path(curated_dir))
+    plan = plan_run(items, state, extractor_version(), force=force, force_all=reprocess_all)
     logger.info("%s", state.note)
     for item in plan.rejected:
         logger.warning("%s rejected: %s", item.path, item.reason)
@@ -127,11 +136,18 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         *(row for b in batches for row in b.articles),
         *(article_row(item, version=version) for item in plan.rejected),
     ])
-    facts = fact_tables(mentions)
+    corrected = apply_corrections(mentions, read_corrections(Settings.from_env().corrections), fact_tables)
+    mentions, facts = corrected.mentions, corrected.tables
+    for problem in corrected.unmatched():
+        get_run_logger().warning("correction not applied: %s", problem)
+    log = corrected.log_frame()
+    logged = {LOG_TABLE: log} if len(log) else {}
     texts = {article.article_id: article.text for article in (*plan.extract, *(a for a, _ in plan.reused))}
     write_texts(Path(curated_dir), texts)  # before the tables, so no table row indexes a text not yet stored
-    written = write_tables({"mentions": mentions, "articles": articles, **facts}, Path(curated_dir))
+    written = write_tables({"mentions": mentions, "articles": articles, **facts, **logged}, Path(curated_dir))
     remove_texts_except(Path(curated_dir), texts)
+    if log.empty:
+        forget_corrections(Path(curated_dir))
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
     rejected = articles[articles["status"] != "ok"]
     return RunSummary(
@@ -145,7 +161,27 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         skipped=len(plan.reused),
         removed=plan.removed,
         new_facts=new_fact_counts(facts, state),
+        corrections=len(corrected.log) - len(corrected.unmatched()),
+        unmatched_corrections=corrected.unmatched(),
     )
+
+
+@task(cache_policy=NO_CACHE)
+def publish_report(curated_dir: str, summary: RunSummary, previous_fact_ids: dict[str, frozenset[str]]) -> str:
+    """Write the HTML report; a markdown artifact links it and lists the new facts and rejected files."""
+    from flows.review.artifact import new_facts, run_markdown
+    from flows.store.report import read_curated, write_report
+
+    curated = Path(curated_dir)
+    tables = read_curated(curated)
+    index = write_report(curated, Settings.from_env().report_dir(curated), tables)
+    get_run_logger().info("report: %s", index.resolve().as_uri())
+    create_markdown_artifact(
+        key="infrafacts-report", description=f"infrafacts report of {curated_dir}",
+        markdown=run_markdown(index, summary.lines(), summary.rejections, new_facts(tables, previous_fact_ids),
+                              summary.unmatched_corrections),
+    )
+    return str(index)
 
 
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -206,6 +242,7 @@ def curate(
         plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
         batches = extract_all(plan.extract, extractor_version(), batch_size)
         summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
+        publish_report(curated_dir, summary, quote(state.fact_ids))
     create_table_artifact(
         key="infrafacts-run-summary",
         table=summary.artifact_rows(),

@@ -31,7 +31,9 @@ class Settings:
     gold: Path = Path("tests/gold/dev")  # gold folder `evaluate` scores against
     cron: str = "0 6 * * *"  # schedule of `serve`: every day at 06:00
     timezone: str = "Europe/Paris"  # IANA timezone of the cron expression
-    deployment: str = "daily"  # deployment name of `serve`
+    deployment: str | None = None  # deployment name of `serve` (None: named after its schedule, e.g. daily-06h00)
+    report: Path | None = None  # folder of the HTML report (None: `report/` inside the curated folder)
+    corrections: Path = Path("review/corrections.csv")  # the reviewed corrections applied on every run
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,13 +46,17 @@ class Settings:
                 found[f.name] = _convert(f.name, raw)
         return replace(cls(), **found)
 
+    def report_dir(self, curated: Path | None = None) -> Path:
+        """Where the HTML report goes: `report` when set, else `report/` inside the curated folder."""
+        return self.report or (curated or self.curated) / "report"
+
 
 ENV: dict[str, str] = {f.name: f"INFRAFACTS_{f.name.upper()}" for f in fields(Settings)}
+PATH_FIELDS = frozenset(f.name for f in fields(Settings) if "Path" in str(f.type))
 DEFAULTS = Settings()
 
 
 def _convert(name: str, raw: str) -> object:
-    kind = type(getattr(DEFAULTS, name))
     if name in {"batch_size", "workers"}:
         try:
             value = int(raw)
@@ -59,7 +65,7 @@ def _convert(name: str, raw: str) -> object:
         if value < 1:
             raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
         return value
-    return Path(raw) if kind is type(Path()) else raw
+    return Path(raw) if name in PATH_FIELDS else raw
 
 
 def apply_prefect_defaults() -> None:

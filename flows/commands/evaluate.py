@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from flows.commands import EXIT_OK
@@ -30,6 +31,21 @@ def handle(args: argparse.Namespace) -> int:
     from flows.evaluation import format_report, load_gold, score
     from flows.store.tables import read_table
 
-    report = score(read_table(args.curated, "mentions"), load_gold(args.gold))
+    mentions, gold = read_table(args.curated, "mentions"), load_gold(args.gold)
+    warning = overlap_warning({g.article_id for g in gold}, set(read_table(args.curated, "articles")["article_id"]))
+    if warning:
+        print(f"infrafacts: warning: {warning}", file=sys.stderr)
+    report = score(mentions, gold)
     print(json.dumps(report.rows(), indent=2) if args.json else format_report(report))
     return EXIT_OK
+
+
+def overlap_warning(gold: set[str], curated: set[str]) -> str | None:
+    """Why the scores may mean nothing: gold articles the curated folder does not have."""
+    missing = sorted(gold - curated)
+    if not missing:
+        return None
+    if len(missing) == len(gold):
+        return (f"none of the {len(gold)} gold articles is in the curated folder: every gold fact counts as missed "
+                "(run the flow over the gold's articles, or pass --gold/--curated)")
+    return f"{len(missing)} of {len(gold)} gold articles are not in the curated folder: {', '.join(missing)}"

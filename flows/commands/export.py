@@ -23,15 +23,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "(see datapackage.json to undo it).",
     )
     ex.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
-    ex.add_argument("--out", type=Path, required=True, help="folder to write the export to")
+    ex.add_argument("--out", type=Path, help="folder to write the export to (default: export/<format>/ inside the "
+                    "curated folder)")
     add_curated_option(ex, Settings.from_env())
 
 
 def handle(args: argparse.Namespace) -> int:
     from flows.store.export import export
 
-    written = export(args.curated, args.out, args.format)
-    print(f"exported {len(written) - 1} files as {args.format} + datapackage.json -> {args.out}")
+    out = args.out or args.curated / "export" / args.format
+    written = export(args.curated, out, args.format)
+    print(f"exported {len(written) - 1} files as {args.format} + datapackage.json -> {out}")
     for path in written:
         print(f"  {path}")
     return EXIT_OK

@@ -25,8 +25,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--timezone", default=settings.timezone,
                      help=f"IANA timezone of the cron expression (default: {settings.timezone}, or ${ENV['timezone']})")
     cmd.add_argument("--name", default=settings.deployment,
-                     help=f"deployment name (default: {settings.deployment}, or ${ENV['deployment']})")
+                     help="deployment name (default: named after the schedule, e.g. daily-06h00 for '0 6 * * *', "
+                     f"or ${ENV['deployment']})")
     add_run_options(cmd)
+
+
+def schedule_name(cron: str) -> str:
+    """A deployment name that says when it runs: '0 6 * * *' -> 'daily-06h00', '*/30 * * * 1-5' ->
+    'cron-every30-x-x-x-1-5'."""
+    fields = cron.split()
+    if len(fields) == 5 and fields[2:] == ["*", "*", "*"] and fields[0].isdigit() and fields[1].isdigit():
+        return f"daily-{int(fields[1]):02d}h{int(fields[0]):02d}"
+    return "cron-" + "-".join(f.replace("*/", "every").replace("*", "x").replace("/", "every") for f in fields)
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -39,6 +49,6 @@ def handle(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"infrafacts: bad schedule {args.cron!r} in {args.timezone!r}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    serve(args.raw, args.curated, cron=args.cron, timezone=args.timezone,
-          name=args.name, batch_size=args.batch_size, workers=args.workers, address=args.dask_address)
+    serve(args.raw, args.curated, cron=args.cron, timezone=args.timezone, name=args.name or schedule_name(args.cron),
+          batch_size=args.batch_size, workers=args.workers, address=args.dask_address)
     return EXIT_OK

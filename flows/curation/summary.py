@@ -18,6 +18,8 @@ class RunSummary:
     skipped: int = 0  # unchanged since the last run: previous mentions reused
     removed: list[str] = field(default_factory=list)
     new_facts: dict[str, int] = field(default_factory=dict)
+    corrections: int = 0  # rows changed by review/corrections.csv
+    unmatched_corrections: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -29,6 +31,8 @@ class RunSummary:
         out.append("  mentions: " + ", ".join(f"{k} {v}" for k, v in self.mentions.items()))
         out.append("  facts:    " + ", ".join(f"{k} {v}" for k, v in self.facts.items()))
         out.append("  new:      " + ", ".join(f"{k} {v}" for k, v in self.new_facts.items()))
+        out.append(f"  corrections: {self.corrections} rows changed, {len(self.unmatched_corrections)} unmatched")
+        out += [f"  unmatched correction: {problem}" for problem in self.unmatched_corrections]
         return out
 
     def artifact_rows(self) -> list[dict[str, Any]]:
@@ -36,6 +40,7 @@ class RunSummary:
             ("articles.ok", self.processed), ("articles.extracted", self.extracted),
             ("articles.skipped", self.skipped), ("articles.rejected", self.rejected),
             ("articles.removed", len(self.removed)),
+            ("corrections.changed", self.corrections), ("corrections.unmatched", len(self.unmatched_corrections)),
             *((f"mentions.{k}", v) for k, v in self.mentions.items()),
             *((f"facts.{k}", v) for k, v in self.facts.items()),
             *((f"new_facts.{k}", v) for k, v in self.new_facts.items()),

@@ -26,6 +26,8 @@ TABLE_DOCS: dict[str, str] = {
     "into the article's stored text, curated/texts/<article_id>.txt (for a UTF-8 .txt input, the file's text as "
     "read by open(path, encoding='utf-8').read()).",
     "deals": "Each money or power fact with its parties, its dates and its sources.",
+    "corrections": "What the reviewed corrections (review/corrections.csv) changed in this run: one row per changed "
+    "row, or one `unmatched` row for a correction whose target no longer exists.",
 }
 # Primary keys, checked against the data before they are declared (a wrong key would fail validation).
 PRIMARY_KEYS: dict[str, list[str]] = {
@@ -76,6 +78,17 @@ COLUMN_DOCS: dict[str, str] = {
     "power_fact_ids": "The deal's power facts (`power.fact_id`).",
     "power_qualifier": "Qualifier of the deal's power figure.",
     "dates": "Date values attached to the deal's figure.",
+    "reviewed": "True when a reviewed correction (review/corrections.csv) changed this row, or one of its mentions.",
+    "line": "Line of the correction in the corrections file.",
+    "on_table": "The table the correction names (mentions, a fact table, deals or organisations).",
+    "target": "What the correction names: `article_id:start` of a mention or source, or an organisation's name.",
+    "action": "reject, set, merge, alias or split.",
+    "field": "The column a `set` correction changes.",
+    "new_value": "The value the correction gives (for merge/alias/split: the organisation name).",
+    "note": "The reviewer's note.",
+    "before": "The cell before the correction (list cells joined with `; `).",
+    "after": "The cell after the correction.",
+    "outcome": "`changed`, `rejected`, or `unmatched: <why>` (the target no longer exists).",
 }
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import Registry
+from flows.curation.corrections import REVIEWED
 from flows.curation.incremental import PreviousState
 from flows.curation.tables import ARTICLE_DTYPES, mention_dtypes
 from flows.store.tables import table_path
@@ -48,7 +49,8 @@ def load_state(curated_dir: Path) -> PreviousState:
     if articles is None or mentions is None:
         return PreviousState()
     mention_columns = list(mention_dtypes())
-    if set(articles.columns) != set(ARTICLE_DTYPES) or set(mentions.columns) != set(mention_columns):
+    extracted_columns = set(mentions.columns) - {REVIEWED}  # `reviewed` is added by the corrections step
+    if set(articles.columns) != set(ARTICLE_DTYPES) or extracted_columns != set(mention_columns):
         return PreviousState(note="previous tables have other columns: extracting everything")
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _records(mentions[mention_columns]):

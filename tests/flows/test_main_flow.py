@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from flows.curation.corrections import REVIEWED
 from flows.curation.tables import ARTICLE_DTYPES, mention_dtypes
 from flows.evaluation import load_gold, score
 from flows.store.tables import read_table
@@ -28,7 +29,7 @@ def texts_of(raw: Path) -> dict[str, str]:
 
 
 def assert_contract(mentions: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str]) -> None:
-    assert list(mentions.columns) == list(mention_dtypes())
+    assert list(mentions.columns) == [*mention_dtypes(), REVIEWED]  # `reviewed`: added by the corrections step
     assert list(articles.columns) == list(ARTICLE_DTYPES)
     assert set(mentions["type"]) <= {"money", "power", "date", "org"}
     for row in mentions.itertuples():

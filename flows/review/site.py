@@ -1,0 +1,165 @@
+"""The report's pages, from the curated tables: `build_site(curated_dir)` returns every file of the site
+(relative path -> content); `flows/store/site.py` writes them atomically.
+
+- `index.html`: the run's counts, rejected files with their reasons, the corrections applied, the deals table;
+- `tables/<name>.html`: every curated table, all its columns, sortable and filterable;
+- `charts.html`: the charts of `charts.py`;
+- `articles/<article_id>.html`: the article's metadata, its text with every mention highlighted, its mentions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+from extractors.fact_types import FACT_TYPES
+from flows.cells import missing, names
+from flows.curation.corrections import REVIEWED
+from flows.curation.deals import DEALS_TABLE
+from flows.review.charts import charts
+from flows.review.highlight import colours, details, highlight
+from flows.review.table_view import SOURCE, table_view, text_of
+from flows.review.texts import article_text
+from flows.store.datapackage import table_docs
+
+ASSETS = ("report.css", "report.js")
+VEGA_BUNDLE = "assets/vega-embed.js"
+CORRECTIONS_TABLE = "corrections"
+
+
+@dataclass(frozen=True)
+class Curated:
+    """The curated tables the report shows, by name (articles and mentions always present)."""
+
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.tables["articles"]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        return self.tables["mentions"]
+
+    def fact_tables(self) -> dict[str, pd.DataFrame]:
+        return {t: self.tables[t] for t in FACT_TYPES.tables() if t in self.tables}
+
+    def published(self) -> dict[str, Any]:
+        return dict(zip(self.articles["article_id"], self.articles["published"], strict=True))
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("flows.review", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    )
+
+
+def title_of(article: Mapping[str, Any]) -> str:
+    title = article.get("title")
+    return str(title) if not missing(title) and str(title) else str(article["article_id"])
+
+
+def counts(curated: Curated) -> list[tuple[str, int]]:
+    status = curated.articles["status"]
+    out = [("articles ok", int((status == "ok").sum())), ("articles rejected", int((status != "ok").sum()))]
+    out += [(f"mentions: {t}", int((curated.mentions["type"] == t).sum())) for t in FACT_TYPES.names()]
+    out += [(f"rows: {name}", len(frame)) for name, frame in curated.tables.items()
+            if name not in ("articles", "mentions")]
+    if REVIEWED in curated.mentions.columns:
+        out.append(("mentions reviewed", int(curated.mentions[REVIEWED].fillna(False).astype(bool).sum())))
+    return out
+
+
+def deals_by_article(deals: pd.DataFrame | None) -> dict[str, dict[int, str]]:
+    """article_id -> start of a mention -> the summary (else the id) of the deal it belongs to."""
+    out: dict[str, dict[int, str]] = defaultdict(dict)
+    if deals is None or "sources" not in deals.columns:
+        return out
+    labels = deals["summary"] if "summary" in deals.columns else deals["deal_id"]
+    for label, sources in zip(labels, deals["sources"], strict=True):
+        for source in names(sources):
+            match = SOURCE.match(source)
+            if match:
+                out[match["article"]][int(match["start"])] = str(label)
+    return out
+
+
+def article_page(env: jinja2.Environment, article: Mapping[str, Any], text: str | None,
+                 rows: list[dict[str, Any]], deals: Mapping[int, str]) -> str:
+    article_id = str(article["article_id"])
+    marked = highlight(text, rows, FACT_TYPES.names(), deals) if text is not None else None
+    listed = [
+        {"start": int(r["start"]), "type": r["type"], "text": r["text"], "details": details(r),
+         "deal": deals.get(int(r["start"])), "anchored": marked is None or int(r["start"]) not in marked.shown}
+        for r in rows
+    ]
+    return env.get_template("article.html.j2").render(
+        prefix="../", title=title_of(article), article_id=article_id,
+        metadata=[(k, text_of(v)) for k, v in article.items() if text_of(v)],
+        text_html=marked.html if marked else None, mentions=listed, colours=colours(FACT_TYPES.names()),
+    )
+
+
+def table_page(env: jinja2.Environment, name: str, frame: pd.DataFrame) -> str:
+    view = table_view(name, frame, description=table_docs().get(name, ""), prefix="../")
+    return env.get_template("table.html.j2").render(prefix="../", title=f"table {name}", table=view)
+
+
+def index_page(env: jinja2.Environment, curated: Curated) -> str:
+    articles = curated.articles
+    rejected = articles[articles["status"] != "ok"]
+    deals = curated.tables.get(DEALS_TABLE)
+    corrections = curated.tables.get(CORRECTIONS_TABLE)
+    return env.get_template("index.html.j2").render(
+        prefix="", title="infrafacts report", counts=counts(curated),
+        rejected=[(str(r["article_id"]), str(r["path"]), str(r["status"])) for _, r in rejected.iterrows()],
+        articles=[(str(r["article_id"]), title_of(r), text_of(r.get("published"))) for _, r in articles.iterrows()
+                  if r["status"] == "ok"],
+        tables=[(name, len(frame), table_docs().get(name, "")) for name, frame in curated.tables.items()],
+        deals=table_view(DEALS_TABLE, deals, description=table_docs().get(DEALS_TABLE, "")) if deals is not None
+        else None,
+        corrections=table_view(CORRECTIONS_TABLE, corrections) if corrections is not None else None,
+    )
+
+
+def charts_page(env: jinja2.Environment, curated: Curated) -> str:
+    deals = curated.tables.get(DEALS_TABLE, pd.DataFrame(columns=["parties", "currency", "value", "value_gw"]))
+    drawn = charts(deals, curated.fact_tables(), curated.published())
+    return env.get_template("charts.html.j2").render(
+        prefix="", title="charts", charts=drawn, vega_bundle=VEGA_BUNDLE,
+        specs={c.key: json.dumps(c.spec) for c in drawn if c.spec is not None},
+    )
+
+
+def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:
+    """Every file of the report, as relative path -> text; `vega_js` is the vega-embed bundle the charts load."""
+    curated = Curated(dict(tables))
+    env = environment()
+    env.globals["nav_tables"] = list(curated.tables)
+    files = {
+        "index.html": index_page(env, curated),
+        "charts.html": charts_page(env, curated),
+        VEGA_BUNDLE: vega_js,
+        **{f"assets/{name}": resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
+           for name in ASSETS},
+        **{f"tables/{name}.html": table_page(env, name, frame) for name, frame in curated.tables.items()},
+    }
+    mentions = {str(k): g.to_dict("records") for k, g in curated.mentions.groupby("article_id")}
+    deals = deals_by_article(curated.tables.get(DEALS_TABLE))
+    for article in curated.articles.to_dict("records"):
+        if article["status"] == "ok":
+            article_id = str(article["article_id"])
+            files[f"articles/{article_id}.html"] = article_page(
+                env, article, article_text(curated_dir, article), mentions.get(article_id, []), deals[article_id]
+            )
+    return files
