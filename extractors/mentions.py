@@ -8,13 +8,13 @@ passes in `Context.parser`, to read which organisations each figure is attached 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.fact_types import FACT_TYPES
-from extractors.parties import attached_parties
+from extractors.parties import attached_parties, attached_roles, clause_cues
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
 from extractors.spans import sentence_bounds
@@ -72,6 +72,8 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure
     ranges = sorted({clause_of(m.start, m.end) for m in figures})
     parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    roles: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    cues: dict[tuple[str, int, int], tuple[str, ...]] = {}
     for (lo, hi), sent_doc in zip(ranges, parsed, strict=True):
         local_figures = _inside(figures, lo, hi)
         org_spans = [(o.start - lo, o.end - lo, o.canonical) for o in _inside(orgs, lo, hi)]
@@ -79,8 +81,18 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure
             others = [(f.start - lo, f.end - lo) for f in local_figures if f is not figure]
             key = (figure.type, figure.start, figure.end)
             found = attached_parties(sent_doc, (figure.start - lo, figure.end - lo), org_spans, others)
+            span = (figure.start - lo, figure.end - lo)
             parties[key] = tuple(sorted({*parties.get(key, ()), *found}))
+            roles[key] = tuple(sorted({*roles.get(key, ()), *attached_roles(sent_doc, span, org_spans, others)}))
+            cues[key] = cues.get(key) or clause_cues(sent_doc, span, others)
     return [
-        replace(m, parties=parties.get((m.type, m.start, m.end), ())) if m.type in figure_types else m
+        _filled(m, parties=parties.get(k, ()), roles=roles.get(k, ()), cues=cues.get(k, ()))
+        if (k := (m.type, m.start, m.end)) and m.type in figure_types else m
         for m in mentions
     ]
+
+
+def _filled(mention: Mention, **values: tuple[str, ...]) -> Mention:
+    """The mention with those of `values` its record has (a figure type may have parties only)."""
+    own = {f.name for f in fields(mention)}
+    return replace(mention, **{name: value for name, value in values.items() if name in own})

@@ -34,6 +34,9 @@ def required(text: str) -> Any:
 
 _QUALIFIER = "null, `approx`, `up_to`, `more_than`, `less_than` or `vague`."
 _PARTIES = "Canonical names of the organisations attached to the figure in the parse."
+_ROLES = ("How each attached organisation stands in the figure's clause, `relation:name` (relation: subj, "
+          "subj_pass, agent, obj or the preposition of its phrase); read for the deal roles.")
+_CUES = "Words on the figure's path up to the top of its clause (the noun and verb it hangs on), nearest first."
 _MAGNITUDE = "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative."
 
 
@@ -64,6 +67,8 @@ class MoneyMention(Mention):
     per: str | None = doc("Money: what the amount is per (`month`, `year`, `GW`, ...) or null.")
     magnitude: float | None = doc(_MAGNITUDE)
     parties: tuple[str, ...] = doc(_PARTIES, ())  # filled by the party step (parties.py)
+    roles: tuple[str, ...] = doc(_ROLES, ())
+    cues: tuple[str, ...] = doc(_CUES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +80,8 @@ class PowerMention(Mention):
     qualifier: Qualifier | None = doc(_QUALIFIER)  # noqa: RUF009
     magnitude: float | None = doc(_MAGNITUDE)
     parties: tuple[str, ...] = doc(_PARTIES, ())
+    roles: tuple[str, ...] = doc(_ROLES, ())
+    cues: tuple[str, ...] = doc(_CUES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,117 @@
+"""The two deal tables' rows: `deal_sources` (one row per deal per article, what the deal scorer
+reads: figures as {type, start, end}) and `deals` (one row per deal across articles)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from flows.cells import missing
+from flows.curation.deals.build import Deal, deal_id, path_of
+from flows.curation.deals.dating import dated
+from flows.curation.deals.places import site_and_country
+from flows.curation.deals.roles import ROLES, roles_of
+from flows.curation.deals.units import source
+
+Row = dict[str, Any]
+CONTEXT_CHARS = 160
+MONEY = ("value", "low", "high", "currency", "qualifier", "per")
+POWER = ("value_gw", "low_gw", "high_gw", "qualifier")
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "article_id", "deal_id", "kind", *ROLES, "money_value", "money_low", "money_high", "money_currency",
+    "money_qualifier", "money_per", "power_value_gw", "power_low_gw", "power_high_gw", "power_qualifier",
+    "site", "site_aliases", "country", "date_value", "date_mod", "date_text", "date_role", "other_dates", "status",
+    "figures", "context", "sentence",
+)
+DEAL_COLUMNS: tuple[str, ...] = (
+    "deal_id", "summary", "kind", *ROLES, "parties", "money_value", "money_low", "money_high", "money_currency",
+    "money_qualifier", "money_per", "power_value_gw", "power_low_gw", "power_high_gw", "power_qualifier", "site",
+    "country", "date_value", "date_mod", "date_role", "status", "article_ids", "sources", "sentence",
+)
+
+
+def _cell(value: Any) -> Any:
+    return None if missing(value) else value
+
+
+def _money(deal: Deal) -> dict[str, Any]:
+    money = deal.anchor if deal.anchor["type"] == "money" else {}
+    return {f"money_{k}": _cell(money.get(k)) for k in MONEY}
+
+
+def _power(deal: Deal) -> dict[str, Any]:
+    power = next((f for f in deal.figures if f["type"] == "power"), {})
+    return {"power_value_gw": _cell(power.get("value_gw")), "power_low_gw": _cell(power.get("low_gw")),
+            "power_high_gw": _cell(power.get("high_gw")), "power_qualifier": _cell(power.get("qualifier"))}
+
+
+def _date(row: Row | None) -> dict[str, Any]:
+    row = row or {}
+    return {"value": _cell(row.get("date_value")), "mod": _cell(row.get("date_mod")), "text": row.get("text")}
+
+
+def source_row(deal: Deal) -> Row:
+    """The `deal_sources` row of one deal in one article."""
+    roles = roles_of(deal.parties, deal.kind, path_of(deal))
+    site, aliases, country = site_and_country(deal.context, deal.kind)
+    main, role, others = dated(deal.dates, deal.status)
+    date = _date(main)
+    sentence = deal.anchor["sentence"]
+    at = max(sentence.find(deal.anchor["text"]), 0)
+    context_start = max(0, min(at, len(sentence) - CONTEXT_CHARS))
+    return {
+        "article_id": deal.article_id, "deal_id": deal_id(deal.fact), "kind": deal.kind, **roles,
+        **_money(deal), **_power(deal), "site": site, "site_aliases": aliases, "country": country,
+        "date_value": date["value"], "date_mod": date["mod"], "date_text": date["text"], "date_role": role,
+        "other_dates": [{**_date(d), "role": d["role"]} for d in others], "status": deal.status,
+        "figures": [{"type": f["type"], "start": int(f["start"]), "end": int(f["end"])} for f in deal.figures],
+        "context": sentence[context_start:context_start + CONTEXT_CHARS].strip(),
+        "sentence": sentence,
+        "sources": [source(f) for f in deal.figures],
+    }
+
+
+def summary(row: Row) -> str:
+    """"NVIDIA → OpenAI · funding · 100 Md USD (up_to) · 5 GW · 2026-05"."""
+    def names(role: str) -> str:
+        return ", ".join(row[role]) or "?"
+
+    parts = [f"{names('from')} → {names('to')}" if not row["partners"] else f"{names('partners')} → {names('to')}",
+             row["kind"]]
+    if row["money_currency"]:
+        value = row["money_value"] if row["money_value"] is not None else row["money_low"]
+        figure = "vague" if value is None else f"{value / 1e9:g} Md" if value >= 1e9 else f"{value / 1e6:g} M"
+        qualifier = f" ({row['money_qualifier']})" if row["money_qualifier"] else ""
+        parts.append(f"{figure} {row['money_currency']}{qualifier}")
+    if row["power_value_gw"] is not None:
+        parts.append(f"{row['power_value_gw']:g} GW")
+    if row["date_value"]:
+        parts.append(" ".join(x for x in (row["date_mod"], row["date_value"]) if x))
+    return " · ".join(parts)
+
+
+def deal_rows(per_article: Sequence[Row]) -> list[Row]:
+    """One `deals` row per deal id: the first article's fields, every article's sources."""
+    groups: dict[str, list[Row]] = {}
+    for row in per_article:
+        groups.setdefault(row["deal_id"], []).append(row)
+    out = []
+    for key, rows in groups.items():
+        first = rows[0]
+        out.append({
+            **{c: first.get(c) for c in DEAL_COLUMNS if c in first},
+            "deal_id": key, "summary": summary(first),
+            "parties": sorted({n for r in rows for role in ROLES for n in r[role]}),
+            "article_ids": list(dict.fromkeys(r["article_id"] for r in rows)),
+            "sources": [s for r in rows for s in r["sources"]],
+        })
+    return out
+
+
+def frames(per_article: Sequence[Row]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(`deals`, `deal_sources`) DataFrames."""
+    sources = pd.DataFrame([{c: r[c] for c in SOURCE_COLUMNS} for r in per_article], columns=list(SOURCE_COLUMNS))
+    deals = pd.DataFrame(deal_rows(per_article), columns=list(DEAL_COLUMNS))
+    return deals, sources
