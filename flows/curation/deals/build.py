@@ -23,13 +23,14 @@ from typing import Any
 import pandas as pd
 
 from flows.cells import missing
-from flows.curation.deals.commitments import is_total_with_parts, kind, not_a_commitment, path_text, status
+from flows.curation.deals.commitments import is_total_with_parts, kind, not_a_commitment, path_text, status, window
 from flows.curation.deals.cues import found, rules
-from flows.curation.deals.roles import Party, parse_roles, state_party
+from flows.curation.deals.roles import Party, is_presenter, parse_roles, state_leads, state_party
 from flows.curation.deals.units import Row, Unit, sentence_units, source
 
 FIGURE_TYPES = ("money", "power")
 PREVIOUS_SENTENCE_GAP = 400  # characters: how far back "the sentence just before" may start
+NEAR = 400  # characters: how far after a deal its power may be stated on its own
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Deal:
     fact: str  # the anchor's fact id
     revision: bool = False
     kind: str = ""
+    kind_cued: bool = False  # the kind comes from a cue word, not the default
     status: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -81,17 +83,20 @@ def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of
     sentence = anchor["sentence"]
     parties, context = _own_parties(unit), sentence
     revision = not parties and bool(found(sentence, rules()["revision_words"]))
-    if not parties and not revision and (state := state_party(sentence)):
-        parties = [("agent", state)]
-    if not parties and not revision:
+    parties = [p for p in parties if not is_presenter(p[1])]
+    state = state_party(sentence)
+    if state and (not parties or state_leads(sentence)):
+        parties = [("agent", state), *parties]
+    if not parties and not revision and found(sentence, rules()["anaphora"]):
         names, previous = _previous_orgs(orgs, _sentence_start(anchor))
-        parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
+        if len(names) <= rules()["max_previous_orgs"]:
+            parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
     if not parties and not revision:
         return None
     deal = Deal(article_id, anchor, list(unit.figures), list(unit.dates), parties, context,
                 fact_of.get((anchor["type"], source(anchor)), source(anchor)), revision)
-    deal.kind = kind(anchor, [(rel, name, "") for rel, name in parties])
-    deal.status = status(sentence)
+    deal.kind, deal.kind_cued = kind(anchor, parties)
+    deal.status = status(anchor)
     return deal
 
 
@@ -106,8 +111,18 @@ def _absorb(target: Deal, other: Deal, *, revises: bool) -> None:
     target.figures = sorted({source(f): f for f in (*target.figures, *other.figures)}.values(),
                             key=lambda f: f["start"])
     target.dates += [d for d in other.dates if source(d) not in {source(x) for x in target.dates}]
+    target.context = f"{target.context} {other.context}"
+    if not target.kind_cued and other.kind_cued:
+        target.kind = other.kind
     if revises:
         target.anchor = other.anchor
+
+
+def _powers_previous(previous: Deal, deal: Deal) -> bool:
+    """A power figure stated right after a deal without power, by the same parties, is that deal's power."""
+    names = {n for _, n in deal.parties}
+    return not any(f["type"] == "power" for f in previous.figures) and bool(names) and \
+        names <= {n for _, n in previous.parties} and deal.anchor["start"] - previous.anchor["end"] < NEAR
 
 
 def merge_in_article(deals: Sequence[Deal]) -> list[Deal]:
@@ -123,6 +138,8 @@ def merge_in_article(deals: Sequence[Deal]) -> list[Deal]:
         names = {n for _, n in deal.parties}
         same = next((d for d in out if d.fact == deal.fact or (
             _same_figure(d.anchor, deal.anchor) and names & {n for _, n in d.parties})), None)
+        if same is None and deal.anchor["type"] == "power" and out and _powers_previous(out[-1], deal):
+            same = out[-1]
         if same is not None:
             _absorb(same, deal, revises=False)
         else:

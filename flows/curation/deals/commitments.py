@@ -3,11 +3,13 @@
 - Not a commitment: a rate without its total, a figure whose noun or verb path or whose sentence
   names a market, forecast, revenue, price, valuation, backlog or comparison (`not_deal_*` cues),
   and a total whose parts follow ("109 milliards annoncés, dont 3 milliards pour Iliad").
-- Kind: the first kind whose cue is on the figure's path (the noun and verb it hangs on), else in
-  its sentence, else `investment`; money invested "dans"/"à" an organisation is `funding`; a
-  public payer with no other cue makes it `public_funding`.
-- Status: rumour words give `rumoured`; else the most advanced status with a cue in the sentence,
-  checked from `completed` down, planned words winning over announce words ("prévoit d'investir").
+- Kind: a joint-venture vehicle (Stargate) or "entre X et Y" makes a `joint_venture`; else the first
+  kind (in the order of the rule file) with a cue on the figure's path (the noun and verb it hangs
+  on) or in its clause (`window`), else in its sentence, else `investment`; money invested
+  "dans"/"à" an organisation is `funding`; a public payer with no other cue makes `public_funding`.
+- Status: rumour words in the sentence give `rumoured`; else the most advanced status with a cue on
+  the path or in the clause, checked from `completed` down, planned words winning over announce
+  words ("prévoit d'investir").
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from flows.curation.deals.cues import first_label, found, rules
-from flows.curation.deals.roles import is_public, is_vehicle
+from flows.curation.deals.roles import is_public, is_vehicle, normal_relation
 
 Row = dict[str, Any]
 STATUS_ORDER = ("completed", "signed", "planned", "announced")
+WINDOW = 80  # characters of the sentence read before a figure for its kind and status
 
 
 def is_rate(row: Row) -> bool:
@@ -47,22 +50,35 @@ def is_total_with_parts(anchor: Row, others: Sequence[Row]) -> bool:
                                                     for o in others if o["start"] > anchor["start"])
 
 
-def kind(anchor: Row, parties: Sequence[tuple[str, str, str]]) -> str:
-    """The deal kind (module docstring); `parties` are (relation, name, role) of the anchor."""
+def window(anchor: Row) -> str:
+    """The anchor's clause, roughly: the sentence from WINDOW characters before it to WINDOW/2 after."""
+    sentence = anchor["sentence"]
+    at = sentence.find(anchor["text"])
+    if at < 0:
+        return sentence
+    return sentence[max(0, at - WINDOW): at + len(anchor["text"]) + WINDOW // 2]
+
+
+def kind(anchor: Row, parties: Sequence[tuple[str, str]]) -> tuple[str, bool]:
+    """The deal kind (module docstring) and whether a cue gave it; `parties`: the anchor's (relation, name)."""
+    if any(is_vehicle(name) for _, name in parties) or any(normal_relation(r) == "entre" for r, _ in parties):
+        return "joint_venture", True
     table = [(label, cues) for label, cues in rules()["kinds"]]
-    label = first_label(path_text(anchor), table) or first_label(anchor["sentence"], table)
-    if label is None and any(is_public(name) for _, name, role in parties if role == "from"):
-        return "public_funding"
-    if label in (None, "investment") and any(rel in ("dans", "à", "a") and not is_vehicle(name)
-                                             for rel, name, _ in parties) and anchor["type"] == "money":
-        return "funding"
-    return label or "investment"
+    label = first_label(f"{path_text(anchor)} {window(anchor)}", table) or first_label(anchor["sentence"], table)
+    payers = [name for rel, name in parties if normal_relation(rel) not in ("dans", "à", "obj")]
+    if label in (None, "investment", "funding") and any(is_public(name) for name in payers):
+        return "public_funding", True
+    if label in (None, "investment") and anchor["type"] == "money" and any(
+            normal_relation(rel) in ("dans", "à") for rel, _ in parties):
+        return "funding", True
+    return label or "investment", label is not None
 
 
-def status(sentence: str) -> str:
+def status(anchor: Row) -> str:
     """rumoured < planned < announced < signed < completed (module docstring)."""
     data = rules()
-    if found(sentence, data["rumour_words"]):
+    if found(anchor["sentence"], data["rumour_words"]):
         return "rumoured"
+    text = f"{path_text(anchor)} {window(anchor)}"
     levels = dict((label, cues) for label, cues in data["status"])
-    return next((label for label in STATUS_ORDER if found(sentence, levels[label])), "announced")
+    return next((label for label in STATUS_ORDER if found(text, levels[label])), "announced")
