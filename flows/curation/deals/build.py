@@ -23,8 +23,16 @@ from typing import Any
 import pandas as pd
 
 from flows.cells import missing
-from flows.curation.deals.commitments import is_total_with_parts, kind, not_a_commitment, path_text, status, window
+from flows.curation.deals.commitments import (
+    is_total_with_parts,
+    kind,
+    more_specific,
+    not_a_commitment,
+    path_text,
+    status,
+)
 from flows.curation.deals.cues import found, rules
+from flows.curation.deals.places import main_country
 from flows.curation.deals.roles import Party, is_presenter, parse_roles, state_leads, state_party
 from flows.curation.deals.units import Row, Unit, sentence_units, source
 
@@ -87,7 +95,7 @@ def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of
     state = state_party(sentence)
     if state and (not parties or state_leads(sentence)):
         parties = [("agent", state), *parties]
-    if not parties and not revision and found(sentence, rules()["anaphora"]):
+    if not parties and not revision and found(sentence, rules()["anaphora"], whole=True):
         names, previous = _previous_orgs(orgs, _sentence_start(anchor))
         if len(names) <= rules()["max_previous_orgs"]:
             parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
@@ -112,7 +120,7 @@ def _absorb(target: Deal, other: Deal, *, revises: bool) -> None:
                             key=lambda f: f["start"])
     target.dates += [d for d in other.dates if source(d) not in {source(x) for x in target.dates}]
     target.context = f"{target.context} {other.context}"
-    if not target.kind_cued and other.kind_cued:
+    if other.kind_cued and (not target.kind_cued or more_specific(other.kind, target.kind)):
         target.kind = other.kind
     if revises:
         target.anchor = other.anchor
@@ -163,9 +171,14 @@ def all_deals(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> li
                                                                                   kind="stable")
     orgs = mentions[mentions["type"] == "org"].sort_values(["article_id", "start"], kind="stable")
     orgs_of = {a: g.to_dict("records") for a, g in orgs.groupby("article_id", sort=False)}
+    sentences = mentions.groupby("article_id")["sentence"].unique()
     out: list[Deal] = []
     for article_id, rows in wanted.groupby("article_id", sort=False):
-        out += article_deals(rows, orgs_of.get(article_id, []), fact_of, str(article_id))
+        deals = article_deals(rows, orgs_of.get(article_id, []), fact_of, str(article_id))
+        country = main_country(sentences[article_id])
+        for deal in deals:
+            deal.extra["article_country"] = country
+        out += deals
     return out
 
 

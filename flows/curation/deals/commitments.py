@@ -25,6 +25,12 @@ STATUS_ORDER = ("completed", "signed", "planned", "announced")
 WINDOW = 80  # characters of the sentence read before a figure for its kind and status
 
 
+def more_specific(a: str, b: str) -> bool:
+    """Kind `a` comes before `b` in the rule file's order (most specific first)."""
+    order = [label for label, _ in rules()["kinds"]]
+    return order.index(a) < order.index(b) if a in order and b in order else False
+
+
 def is_rate(row: Row) -> bool:
     return isinstance(row.get("per"), str) and bool(row["per"])
 
@@ -51,12 +57,12 @@ def is_total_with_parts(anchor: Row, others: Sequence[Row]) -> bool:
 
 
 def window(anchor: Row) -> str:
-    """The anchor's clause, roughly: the sentence from WINDOW characters before it to WINDOW/2 after."""
+    """The anchor's clause, roughly: the sentence from WINDOW characters before it to 3/4 of it after."""
     sentence = anchor["sentence"]
     at = sentence.find(anchor["text"])
     if at < 0:
         return sentence
-    return sentence[max(0, at - WINDOW): at + len(anchor["text"]) + WINDOW // 2]
+    return sentence[max(0, at - WINDOW): at + len(anchor["text"]) + WINDOW * 3 // 4]
 
 
 def kind(anchor: Row, parties: Sequence[tuple[str, str]]) -> tuple[str, bool]:
@@ -64,12 +70,14 @@ def kind(anchor: Row, parties: Sequence[tuple[str, str]]) -> tuple[str, bool]:
     if any(is_vehicle(name) for _, name in parties) or any(normal_relation(r) == "entre" for r, _ in parties):
         return "joint_venture", True
     table = [(label, cues) for label, cues in rules()["kinds"]]
-    label = first_label(f"{path_text(anchor)} {window(anchor)}", table) or first_label(anchor["sentence"], table)
+    label = first_label(path_text(anchor), table) or first_label(window(anchor), table) or \
+        first_label(anchor["sentence"], table)
     payers = [name for rel, name in parties if normal_relation(rel) not in ("dans", "à", "obj")]
-    if label in (None, "investment", "funding") and any(is_public(name) for name in payers):
+    if label in (None, "funding") and any(is_public(name) for name in payers):
         return "public_funding", True
-    if label in (None, "investment") and anchor["type"] == "money" and any(
-            normal_relation(rel) in ("dans", "à") for rel, _ in parties):
+    receives = any(normal_relation(rel) in ("dans", "à") for rel, _ in parties) or (
+        found(path_text(anchor), rules()["recipient_verbs"]) and any(normal_relation(r) == "subj" for r, _ in parties))
+    if label in (None, "investment") and anchor["type"] == "money" and receives:
         return "funding", True
     return label or "investment", label is not None
 

@@ -55,7 +55,7 @@ def _date(row: Row | None) -> dict[str, Any]:
 def source_row(deal: Deal) -> Row:
     """The `deal_sources` row of one deal in one article."""
     roles = roles_of(deal.parties, deal.kind, path_of(deal))
-    site, aliases, country = site_and_country(deal.context, deal.kind)
+    site, aliases, country = site_and_country(deal.context, deal.kind, deal.extra.get("article_country"))
     main, role, others = dated(deal.dates, deal.status)
     date = _date(main)
     sentence = deal.anchor["sentence"]
