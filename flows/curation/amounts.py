@@ -32,7 +32,7 @@ def _converter() -> Any:
 
 
 def rate_day(currency: str, when: date | None) -> date | None:
-    """The ECB day whose rates convert `currency` on `when` (module docstring); None if unknown."""
+    """The ECB day whose rates convert `currency` to EUR and USD on `when` (module docstring); None if unknown."""
     from currency_converter import RateNotFoundError
 
     converter = _converter()
@@ -44,7 +44,8 @@ def rate_day(currency: str, when: date | None) -> date | None:
         if day < first:
             return None
         try:
-            converter.convert(1, currency, "EUR", date=day)
+            for target in TARGETS:
+                converter.convert(1, currency, target, date=day)
             return day
         except RateNotFoundError:  # no rate that day
             day -= timedelta(days=1)
@@ -74,11 +75,12 @@ def amount_kind(value: Any, low: Any, qualifier: Any, per: Any) -> str:
 def amounts(value: Any, low: Any, high: Any, currency: Any, qualifier: Any, per: Any,
             when: date | None = None) -> dict[str, Any]:
     """The analyst columns of one money figure (module docstring)."""
-    kind = amount_kind(value, low, qualifier, per)
+    no_money = not isinstance(currency, str) and missing(value) and missing(low)
+    kind = None if no_money else amount_kind(value, low, qualifier, per)
     out: dict[str, Any] = {"amount_kind": kind, "rate_date": None}
     out |= {f"amount{part}_{t.lower()}": None for t in TARGETS for part in ("", "_low", "_high")}
     day = rate_day(currency, when) if isinstance(currency, str) else None
-    if day is None or kind == "vague":
+    if day is None or kind in (None, "vague"):
         return out
     out["rate_date"] = day.isoformat()
     for target in TARGETS:

@@ -41,6 +41,7 @@ import pandas as pd
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import FactType, Registry
 from flows.cells import names, plain
+from flows.curation.analyst import with_analyst_columns
 from flows.curation.deals import deal_tables, source
 
 LOOSE_QUALIFIERS: frozenset[str | None] = frozenset({None, "approx"})
@@ -237,5 +238,5 @@ def fact_tables(mentions: pd.DataFrame, fact_types: Registry = FACT_TYPES) -> di
             tables[fact_type.table] = event_table(mentions, fact_type, fact_of)
         elif fact_type.dedup == "name":
             tables[fact_type.table] = name_table(mentions, fact_type)
-    ordered = {name: tables[name] for name in fact_types.tables()}
+    ordered = with_analyst_columns({name: tables[name] for name in fact_types.tables()})
     return {**ordered, **deal_tables(mentions, fact_of)}

@@ -4,11 +4,13 @@ reads: figures as {type, start, end}) and `deals` (one row per deal across artic
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date as date_type
 from typing import Any
 
 import pandas as pd
 
 from flows.cells import missing
+from flows.curation.analyst import AMOUNT_COLUMNS, amounts_row, bounds_row
 from flows.curation.deals.build import Deal, deal_id, path_of
 from flows.curation.deals.dating import dated
 from flows.curation.deals.places import site_and_country
@@ -22,13 +24,14 @@ POWER = ("value_gw", "low_gw", "high_gw", "qualifier")
 SOURCE_COLUMNS: tuple[str, ...] = (
     "article_id", "deal_id", "kind", *ROLES, "money_value", "money_low", "money_high", "money_currency",
     "money_qualifier", "money_per", "power_value_gw", "power_low_gw", "power_high_gw", "power_qualifier",
-    "site", "site_aliases", "country", "date_value", "date_mod", "date_text", "date_role", "other_dates", "status",
-    "figures", "context", "sentence",
+    "site", "site_aliases", "country", "date_value", "date_mod", "date_text", "date_role", "date_start", "date_end",
+    "other_dates", "status", *AMOUNT_COLUMNS, "figures", "context", "sentence",
 )
 DEAL_COLUMNS: tuple[str, ...] = (
     "deal_id", "summary", "kind", *ROLES, "parties", "money_value", "money_low", "money_high", "money_currency",
     "money_qualifier", "money_per", "power_value_gw", "power_low_gw", "power_high_gw", "power_qualifier", "site",
-    "country", "date_value", "date_mod", "date_role", "status", "article_ids", "sources", "sentence",
+    "country", "date_value", "date_mod", "date_role", "date_start", "date_end", "status", *AMOUNT_COLUMNS,
+    "article_ids", "sources", "sentence",
 )
 
 
@@ -61,11 +64,15 @@ def source_row(deal: Deal) -> Row:
     sentence = deal.anchor["sentence"]
     at = max(sentence.find(deal.anchor["text"]), 0)
     context_start = max(0, min(at, len(sentence) - CONTEXT_CHARS))
+    bounds = bounds_row({"date_value": date["value"], "date_mod": date["mod"]})
+    money = _money(deal)
+    when = date_type.fromisoformat(bounds["date_start"]) if bounds["date_start"] else None
     return {
         "article_id": deal.article_id, "deal_id": deal_id(deal.fact), "kind": deal.kind, **roles,
-        **_money(deal), **_power(deal), "site": site, "site_aliases": aliases, "country": country,
-        "date_value": date["value"], "date_mod": date["mod"], "date_text": date["text"], "date_role": role,
+        **money, **_power(deal), "site": site, "site_aliases": aliases, "country": country,
+        "date_value": date["value"], "date_mod": date["mod"], "date_text": date["text"], "date_role": role, **bounds,
         "other_dates": [{**_date(d), "role": d["role"]} for d in others], "status": deal.status,
+        **amounts_row({k.removeprefix("money_"): v for k, v in money.items()}, when),
         "figures": [{"type": f["type"], "start": int(f["start"]), "end": int(f["end"])} for f in deal.figures],
         "context": sentence[context_start:context_start + CONTEXT_CHARS].strip(),
         "sentence": sentence,
