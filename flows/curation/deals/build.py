@@ -6,6 +6,7 @@
    (`roles.state_party`), else the organisations of the sentence just before (a site or project
    presented right after its owner: "TSMC relocalise ... Son site d'Arizona, 165 milliards").
    A candidate with no party is dropped, except a revision of the previous deal ("a grimpé à").
+   A sentence that points back and names no place takes the places of that sentence ("pour ce site").
 3. Within an article, a candidate whose anchor is the same fact as an earlier deal's (dedup's
    `same_fact`: same figure, a shared party), or the same figure with no party of its own, is a
    restatement: its figures join that deal, whose parties stay those first stated.
@@ -32,7 +33,7 @@ from flows.curation.deals.commitments import (
     status,
 )
 from flows.curation.deals.cues import found, rules
-from flows.curation.deals.places import main_country
+from flows.curation.deals.places import main_country, places_in
 from flows.curation.deals.roles import Party, is_presenter, parse_roles, state_leads, state_party
 from flows.curation.deals.units import Row, Unit, sentence_units, source
 
@@ -95,10 +96,12 @@ def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of
     state = state_party(sentence)
     if state and (not parties or state_leads(sentence)):
         parties = [("agent", state), *parties]
-    if not parties and not revision and found(sentence, rules()["anaphora"], whole=True):
-        names, previous = _previous_orgs(orgs, _sentence_start(anchor))
-        if len(names) <= rules()["max_previous_orgs"]:
-            parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
+    points_back = bool(found(sentence, rules()["anaphora"], whole=True))
+    names, previous = _previous_orgs(orgs, _sentence_start(anchor)) if points_back else ([], "")
+    if not parties and not revision and points_back and len(names) <= rules()["max_previous_orgs"]:
+        parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
+    elif points_back and not places_in(sentence):
+        context = f"{previous} {sentence}"  # "pour ce site": the place of the sentence before
     if not parties and not revision:
         return None
     deal = Deal(article_id, anchor, list(unit.figures), list(unit.dates), parties, context,

@@ -8,8 +8,9 @@
   on) or in its clause (`window`), else in its sentence, else `investment`; money invested
   "dans"/"à" an organisation is `funding`; a public payer with no other cue makes `public_funding`.
 - Status: rumour words in the sentence give `rumoured`; else the most advanced status with a cue on
-  the path or in the clause, checked from `completed` down, planned words winning over announce
-  words ("prévoit d'investir").
+  the path (the verb the figure hangs on: "promettant" is announced even if "la signature de
+  projets" follows), else in the clause, checked from `completed` down, planned words winning over
+  announce words ("prévoit d'investir").
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def kind(anchor: Row, parties: Sequence[tuple[str, str]]) -> tuple[str, bool]:
     table = [(label, cues) for label, cues in rules()["kinds"]]
     label = first_label(path_text(anchor), table) or first_label(window(anchor), table) or \
         first_label(anchor["sentence"], table)
+    if label == "contract" and first_label(window(anchor), table[:2]) == "power_supply":
+        label = "power_supply"  # a contract for electricity
     payers = [name for rel, name in parties if normal_relation(rel) not in ("dans", "à", "obj")]
     if label in (None, "funding") and any(is_public(name) for name in payers):
         return "public_funding", True
@@ -87,6 +90,9 @@ def status(anchor: Row) -> str:
     data = rules()
     if found(anchor["sentence"], data["rumour_words"]):
         return "rumoured"
-    text = f"{path_text(anchor)} {window(anchor)}"
     levels = dict((label, cues) for label, cues in data["status"])
-    return next((label for label in STATUS_ORDER if found(text, levels[label])), "announced")
+    for text in (path_text(anchor), window(anchor)):
+        label = next((label for label in STATUS_ORDER if found(text, levels[label])), None)
+        if label:
+            return label
+    return "announced"
