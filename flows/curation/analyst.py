@@ -21,6 +21,20 @@ DATES_TABLE = "dates"
 AMOUNT_COLUMNS = ("amount_kind", "amount_eur", "amount_low_eur", "amount_high_eur", "amount_usd", "amount_low_usd",
                   "amount_high_usd", "rate_date")
 BOUND_COLUMNS = ("date_start", "date_end")
+ANALYST_COLUMN_DOCS: dict[str, str] = {
+    "amount_kind": "What the amount is: exact, approx, bound (up_to, more_than, less_than: the value is a bound), "
+    "range (see the low/high columns), vague (no amount) or rate (per month, per GW: not a total). Sum one kind.",
+    "amount_eur": "The amount in euros at the ECB reference rate of `rate_date` (null for ranges and vague amounts).",
+    "amount_low_eur": "Lower bound of a range, in euros.",
+    "amount_high_eur": "Upper bound of a range, in euros.",
+    "amount_usd": "The amount in US dollars at the ECB reference rate of `rate_date`.",
+    "amount_low_usd": "Lower bound of a range, in US dollars.",
+    "amount_high_usd": "Upper bound of a range, in US dollars.",
+    "rate_date": "The day of the ECB rates used: the fact's (deal's) date start, else the newest day shipped, "
+    "stepped back to the closest earlier day with a rate.",
+    "date_start": "First day of the date's period (ISO), null when open (by); rules: flows/curation/date_bounds.py.",
+    "date_end": "Last day of the date's period (ISO), null when open ('since', 'after').",
+}
 
 
 def bounds_row(row: dict[str, Any]) -> dict[str, Any]:

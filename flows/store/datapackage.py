@@ -15,6 +15,8 @@ import pyarrow as pa
 
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import Registry
+from flows.curation.analyst import ANALYST_COLUMN_DOCS
+from flows.curation.deals import DEAL_COLUMN_DOCS
 
 PACKAGE_NAME = "infrafacts"
 UNDOCUMENTED = "(not documented yet)"
@@ -24,13 +26,17 @@ TABLE_DOCS: dict[str, str] = {
     "articles": "One row per input file: processed (`status` = `ok`) or rejected with the reason.",
     "mentions": "One row per extracted mention (one `type` per registered fact type), with its character offsets "
     "into the article's text as read by open(path, encoding='utf-8').read().",
-    "deals": "Each money or power fact with its parties, its dates and its sources.",
+    "deals": "One row per commitment (tests/gold/DEALS.md): kind, directed parties, figures, place, date, status, "
+    "amounts in EUR/USD, and every article stating it.",
+    "deal_sources": "One row per deal per article: the deal as that article states it, with its figures' offsets "
+    "(what tests/gold/score_deals.py reads).",
 }
 # Primary keys, checked against the data before they are declared (a wrong key would fail validation).
 PRIMARY_KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],
     "mentions": ["article_id", "type", "start", "end"],
     "deals": ["deal_id"],
+    "deal_sources": ["article_id", "deal_id"],
 }
 DEFAULT_PRIMARY_KEY = ["fact_id"]
 
@@ -52,12 +58,8 @@ COLUMN_DOCS: dict[str, str] = {
     "sources": "Where each merged mention is: `article_id:start`.",
     "facts": "Ids of the money/power facts stated in the same sentence as the date.",
     "fact_id": "Deterministic id of the fact (a hash of its type and normalised fields).",
-    "deal_id": "Deterministic id of the deal (a hash of its figure's fact id).",
-    "summary": "One-line human summary of the deal.",
-    "money_fact_id": "The deal's money fact (`money.fact_id`), if any.",
-    "power_fact_ids": "The deal's power facts (`power.fact_id`).",
-    "power_qualifier": "Qualifier of the deal's power figure.",
-    "dates": "Date values attached to the deal's figure.",
+    **DEAL_COLUMN_DOCS,
+    **ANALYST_COLUMN_DOCS,
 }
 
 

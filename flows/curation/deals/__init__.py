@@ -12,13 +12,13 @@ from __future__ import annotations
 import pandas as pd
 
 from flows.curation.deals.build import all_deals
-from flows.curation.deals.rows import frames, source_row
+from flows.curation.deals.rows import DEAL_COLUMN_DOCS, frames, source_row
 from flows.curation.deals.units import source
 
 DEALS_TABLE = "deals"
 DEAL_SOURCES_TABLE = "deal_sources"
 
-__all__ = ["DEALS_TABLE", "DEAL_SOURCES_TABLE", "deal_tables", "source"]
+__all__ = ["DEALS_TABLE", "DEAL_COLUMN_DOCS", "DEAL_SOURCES_TABLE", "deal_tables", "source"]
 
 
 def deal_tables(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> dict[str, pd.DataFrame]:

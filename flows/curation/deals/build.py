@@ -65,8 +65,14 @@ def deal_id(anchor_fact: str) -> str:
 
 
 def _own_parties(unit: Unit) -> list[Party]:
-    return list(dict.fromkeys(p for f in unit.figures if not missing(f.get("roles"))
-                              for p in parse_roles(f["roles"])))
+    """The figures' parties with their relation (a figure without relations: its parties, unplaced)."""
+    out: list[Party] = []
+    for figure in unit.figures:
+        if not missing(figure.get("roles")) and len(figure["roles"]):
+            out += parse_roles(figure["roles"])
+        elif not missing(figure.get("parties")):
+            out += [("mod", name) for name in figure["parties"]]
+    return list(dict.fromkeys(out))
 
 
 def _previous_orgs(orgs: Sequence[Row], sentence_start: int) -> tuple[list[str], str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from flows.cells import missing
 from flows.curation.deals.cues import first_label, found, rules
 from flows.curation.deals.roles import is_public, is_vehicle, normal_relation
 
@@ -38,7 +39,7 @@ def is_rate(row: Row) -> bool:
 
 def path_text(row: Row) -> str:
     cues = row.get("cues")
-    return " ".join(cues) if cues is not None and len(cues) else ""
+    return "" if missing(cues) else " ".join(cues)
 
 
 def not_a_commitment(anchor: Row) -> bool:

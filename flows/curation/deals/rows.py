@@ -33,6 +33,36 @@ DEAL_COLUMNS: tuple[str, ...] = (
     "country", "date_value", "date_mod", "date_role", "date_start", "date_end", "status", *AMOUNT_COLUMNS,
     "article_ids", "sources", "sentence",
 )
+DEAL_COLUMN_DOCS: dict[str, str] = {
+    "deal_id": "Deterministic id of the deal (a hash of its anchor figure's fact id); one id across articles.",
+    "summary": "One-line human summary: payers → receivers · kind · amount · power · date.",
+    "kind": "investment, contract, funding, acquisition, joint_venture, power_supply, public_funding or other.",
+    "from": "Who pays, invests, buys, lends or subsidises (canonical names; a state is `gov:<ISO>`).",
+    "to": "Who receives, sells, supplies, is invested in, or hosts; a joint-venture vehicle.",
+    "partners": "Members of a joint venture or consortium (no direction).",
+    "parties": "Every party of the deal, whatever its role.",
+    "money_value": "The deal's whole amount (the anchor figure), in `money_currency` units.",
+    "money_low": "Lower bound of the deal's amount when a range.",
+    "money_high": "Upper bound of the deal's amount when a range.",
+    "money_currency": "ISO 4217 currency of the deal's amount.",
+    "money_qualifier": "Qualifier of the deal's amount (approx, up_to, more_than, less_than, vague).",
+    "money_per": "What the amount is per when a rate without a total.",
+    "power_value_gw": "The deal's power in gigawatts.",
+    "power_low_gw": "Lower bound of the deal's power when a range.",
+    "power_high_gw": "Upper bound of the deal's power when a range.",
+    "power_qualifier": "Qualifier of the deal's power figure.",
+    "site": "Places tied to the deal's infrastructure as written, several joined by '; '.",
+    "site_aliases": "Regions the site lies in.",
+    "country": "ISO 3166-1 alpha-2 country of the site, or where the deal is made; null if several or none.",
+    "date_value": "The deal's main date (the earliest event date, else the first date tied to it).",
+    "date_mod": "Modifier of the main date (by, mid, late, ...).",
+    "date_text": "The main date as written.",
+    "date_role": "announced, signed, closed, start, completion, target or period.",
+    "other_dates": "The deal's other dates, each {value, mod, text, role}.",
+    "status": "rumoured, planned, announced, signed or completed (the most advanced the text asserts).",
+    "figures": "The money and power mentions of the deal in this article, each {type, start, end}.",
+    "context": "At most 160 characters of the anchor's sentence.",
+}
 
 
 def _cell(value: Any) -> Any:
