@@ -25,19 +25,40 @@ _PARSE_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
 # Markdown emphasis and heading marks confuse the parser ("**SoftBank** a annoncé"); they are
 # blanked (same length, so offsets hold) in the text that is parsed.
 _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
+LOC = "LOC"  # the spaCy French models' label for places
 
 
 def extract_mentions(doc: Doc, context: Context | None = None, fact_types: Registry = FACT_TYPES) -> list[Mention]:
     """Every mention of every registered fact type in one article, in reading order.
 
-    Figure mentions get their `parties` when `context.parser` is given; else they stay empty.
+    Figure mentions get their `parties` when `context.parser` is given; else they stay empty. They
+    get the places their sentence names (statistical LOC entities) in any case.
     """
     context = context or Context()
     mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
+    figures = {t.name for t in fact_types if t.has_parties}
+    mentions = with_places(doc, mentions, figures)
     if context.parser is not None:
-        figures = {t.name for t in fact_types if t.has_parties}
         mentions = with_parties(doc, mentions, context.parser, figures)
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+
+
+def with_places(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -> list[Mention]:
+    """The mentions, those of `figure_types` with `places`: the LOC entities of their sentence that
+    are not an organisation's name (the md model tags some companies LOC)."""
+    places = [e for e in doc.ents if e.label_ == LOC]
+    if not places:
+        return list(mentions)
+    orgs = [(m.start, m.end) for m in mentions if isinstance(m, OrgMention)]
+    named = [e for e in places if not any(s < e.end_char and e.start_char < t for s, t in orgs)]
+    clause_of = sentence_bounds(doc)
+    out = []
+    for m in mentions:
+        if m.type in figure_types:
+            lo, hi = clause_of(m.start, m.end)
+            m = _filled(m, places=tuple(dict.fromkeys(e.text for e in named if lo <= e.start_char < hi)))
+        out.append(m)
+    return out
 
 
 def _inside(items: Iterable[Mention], lo: int, hi: int) -> list[Mention]:

@@ -36,6 +36,7 @@ _QUALIFIER = "null, `approx`, `up_to`, `more_than`, `less_than` or `vague`."
 _PARTIES = "Canonical names of the organisations attached to the figure in the parse."
 _ROLES = ("How each attached organisation stands in the figure's clause, `relation:name` (relation: subj, "
           "subj_pass, agent, obj or the preposition of its phrase); read for the deal roles.")
+_PLACES = "Places (statistical LOC entities) named in the figure's sentence, as written; read for the deal's site."
 _CUES = "Words on the figure's path up to the top of its clause (the noun and verb it hangs on), nearest first."
 _MAGNITUDE = "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative."
 
@@ -69,6 +70,7 @@ class MoneyMention(Mention):
     parties: tuple[str, ...] = doc(_PARTIES, ())  # filled by the party step (parties.py)
     roles: tuple[str, ...] = doc(_ROLES, ())
     cues: tuple[str, ...] = doc(_CUES, ())
+    places: tuple[str, ...] = doc(_PLACES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +84,7 @@ class PowerMention(Mention):
     parties: tuple[str, ...] = doc(_PARTIES, ())
     roles: tuple[str, ...] = doc(_ROLES, ())
     cues: tuple[str, ...] = doc(_CUES, ())
+    places: tuple[str, ...] = doc(_PLACES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

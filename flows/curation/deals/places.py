@@ -7,7 +7,9 @@ case ("une somme" is not the Somme). A country after "par" pays ("financé par l
 unis"), it is not where the deal is. The site is the places
 below country level in reading order ("Lyon; Marseille"), their region as `site_aliases`; the
 country is the one all those places lie in, else the one country the sentence names ("en France"),
-else null (none, or several). A deal on a whole company (funding round, acquisition) has no place.
+else null (none, or several). The statistical LOC entities of the deal's sentences (extraction step)
+add the places the gazetteer does not know, as written, to the site (their country stays unknown).
+A deal on a whole company (funding round, acquisition) has no place.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import load_tsv
+from flows.curation.deals.cues import rules
 
 COMPANY_KINDS = frozenset({"funding", "acquisition"})
 
@@ -75,17 +78,32 @@ def main_country(sentences: Iterable[str], share: float = 0.6) -> str | None:
     return country if n >= 2 and n / sum(counts.values()) >= share else None
 
 
-def site_and_country(text: str, kind: str, article_country: str | None = None
+ARTICLES = re.compile(r"^(?:la|le|les|l)\s+", re.IGNORECASE)
+
+
+def unknown_places(entities: Iterable[str]) -> list[Place]:
+    """LOC entities the gazetteer does not know (nor `not_sites`), as sites of unknown country."""
+    wide = {plain(w) for w in rules()["not_sites"]}
+    out = []
+    for text in entities:
+        name = ARTICLES.sub("", plain(text))
+        if name and name[0].isupper() and name not in gazetteer() and name not in wide:
+            out.append(Place(ARTICLES.sub("", text.strip()), "", "site", ""))
+    return list(dict.fromkeys(out))
+
+
+def site_and_country(text: str, kind: str, article_country: str | None = None, entities: Iterable[str] = ()
                      ) -> tuple[str | None, list[str], str | None]:
-    """(site, site_aliases, country) of a deal stated in `text` (module docstring); an investment
-    whose text names no place is in `article_country`, the article's main country, if any."""
+    """(site, site_aliases, country) of a deal stated in `text` (module docstring), `entities` the
+    LOC entities of its sentences; an investment whose text names no place is in `article_country`,
+    the article's main country, if any."""
     if kind in COMPANY_KINDS:
         return None, [], None
     places = places_in(text)
-    local = [p for p in places if p.level != "country"]
-    countries = {p.country for p in local} or {p.country for p in places}
+    local = [p for p in places if p.level != "country"] + unknown_places(entities)
+    countries = {p.country for p in local if p.country} or {p.country for p in places}
     site = "; ".join(p.name for p in local) or None
     aliases = list(dict.fromkeys(p.region for p in local if p.region and p.region != p.name))
-    if not places and kind == "investment":
+    if not places and not local and kind == "investment":
         return None, [], article_country
     return site, aliases, countries.pop() if len(countries) == 1 else None

@@ -85,10 +85,15 @@ def _date(row: Row | None) -> dict[str, Any]:
     return {"value": _cell(row.get("date_value")), "mod": _cell(row.get("date_mod")), "text": row.get("text")}
 
 
+def _entities(deal: Deal) -> list[str]:
+    return [p for f in deal.figures if not missing(f.get("places")) for p in f["places"]]
+
+
 def source_row(deal: Deal) -> Row:
     """The `deal_sources` row of one deal in one article."""
     roles = roles_of(deal.parties, deal.kind, path_of(deal))
-    site, aliases, country = site_and_country(deal.context, deal.kind, deal.extra.get("article_country"))
+    site, aliases, country = site_and_country(deal.context, deal.kind, deal.extra.get("article_country"),
+                                           _entities(deal))
     main, role, others = dated(deal.dates, deal.status)
     date = _date(main)
     sentence = deal.anchor["sentence"]

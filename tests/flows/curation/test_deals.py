@@ -86,6 +86,12 @@ def test_status(nlp: Language, parser: Language, text: str, status: str) -> None
     ("Fluidstack investira 10 milliards d'euros à Dunkerque, dans le Nord.", "Dunkerque; Nord", "FR"),
     ("TSMC investira 165 milliards de dollars en Arizona.", "Arizona", "US"),
     ("Meta investira 600 milliards de dollars aux États-Unis, une somme colossale.", None, "US"),
+    # a place the gazetteer does not know, from the statistical LOC entities: as written, country unknown
+    ("Equinix investira 200 millions d'euros à Villeneuve-d'Ascq.", "Villeneuve-d'Ascq", None),
+    # a continent is no site
+    ("Data4 investira 1 milliard d'euros à Marcoussis et en Europe.", "Marcoussis", "FR"),
+    # the payer's country is not where the deal is
+    ("Un datacenter de 1 gigawatt financé par les Émirats arabes unis sera bâti à Fos-sur-Mer.", "Fos-sur-Mer", "FR"),
 ])
 def test_site_and_country(nlp: Language, parser: Language, text: str, site: str | None, country: str) -> None:
     (deal,) = sources_of(nlp, parser, text)
