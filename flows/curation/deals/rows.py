@@ -125,7 +125,7 @@ def summary(row: Row) -> str:
     if row["money_currency"]:
         value = row["money_value"] if row["money_value"] is not None else row["money_low"]
         figure = "vague" if value is None else f"{value / 1e9:g} Md" if value >= 1e9 else f"{value / 1e6:g} M"
-        qualifier = f" ({row['money_qualifier']})" if row["money_qualifier"] else ""
+        qualifier = f" ({row['money_qualifier']})" if row["money_qualifier"] not in (None, "vague") else ""
         parts.append(f"{figure} {row['money_currency']}{qualifier}")
     if row["power_value_gw"] is not None:
         parts.append(f"{row['power_value_gw']:g} GW")
@@ -135,13 +135,14 @@ def summary(row: Row) -> str:
 
 
 def deal_rows(per_article: Sequence[Row]) -> list[Row]:
-    """One `deals` row per deal id: the first article's fields, every article's sources."""
+    """One `deals` row per deal id: the fields of the article naming the most parties (the first of
+    those), every article's sources."""
     groups: dict[str, list[Row]] = {}
     for row in per_article:
         groups.setdefault(row["deal_id"], []).append(row)
     out = []
     for key, rows in groups.items():
-        first = rows[0]
+        first = max(rows, key=lambda r: sum(len(r[role]) for role in ROLES))
         out.append({
             **{c: first.get(c) for c in DEAL_COLUMNS if c in first},
             "deal_id": key, "summary": summary(first),
