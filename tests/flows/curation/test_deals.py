@@ -98,10 +98,22 @@ def test_site_and_country(nlp: Language, parser: Language, text: str, site: str 
     assert (deal["site"], deal["country"]) == (site, country)
 
 
-def test_a_sentence_pointing_back_takes_the_organisation_before(nlp: Language, parser: Language) -> None:
-    (deal,) = sources_of(nlp, parser, "TSMC relocalise sa production. Son site d'Arizona représente un "
-                                      "investissement de 165 milliards de dollars.")
-    assert (list(deal["from"]), deal["site"], deal["country"]) == (["TSMC"], "Arizona", "US")
+@pytest.mark.parametrize(("text", "payer", "site", "country"), [
+    ("TSMC relocalise sa production. Son site d'Arizona représente un investissement de 165 milliards de dollars.",
+     "TSMC", "Arizona", "US"),
+    ("Meta construit deux centres de données. Le site de Louisiane représente un investissement de 10 milliards "
+     "de dollars.", "Meta", "Louisiane", "US"),
+])
+def test_a_sentence_pointing_back_takes_the_organisation_before(nlp: Language, parser: Language, text: str,
+                                                                 payer: str, site: str, country: str) -> None:
+    (deal,) = sources_of(nlp, parser, text)
+    assert (list(deal["from"]), deal["site"], deal["country"]) == ([payer], site, country)
+
+
+def test_a_sentence_pointing_back_takes_the_place_before(nlp: Language, parser: Language) -> None:
+    deals = sources_of(nlp, parser, "Fluidstack investira 10 milliards d'euros à Dunkerque. Bpifrance accordera "
+                                    "à Fluidstack un prêt de 50 millions d'euros pour ce site.")
+    assert [(d["kind"], d["site"]) for d in deals] == [("investment", "Dunkerque"), ("public_funding", "Dunkerque")]
 
 
 def test_a_revision_updates_the_deal(nlp: Language, parser: Language) -> None:
