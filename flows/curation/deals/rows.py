@@ -135,14 +135,14 @@ def summary(row: Row) -> str:
 
 
 def deal_rows(per_article: Sequence[Row]) -> list[Row]:
-    """One `deals` row per deal id: the fields of the article naming the most parties (the first of
-    those), every article's sources."""
+    """One `deals` row per deal id: the fields of the article naming the most parties (then: giving a
+    date; then: the first), every article's sources."""
     groups: dict[str, list[Row]] = {}
     for row in per_article:
         groups.setdefault(row["deal_id"], []).append(row)
     out = []
     for key, rows in groups.items():
-        first = max(rows, key=lambda r: sum(len(r[role]) for role in ROLES))
+        first = max(rows, key=lambda r: (sum(len(r[role]) for role in ROLES), r["date_value"] is not None))
         out.append({
             **{c: first.get(c) for c in DEAL_COLUMNS if c in first},
             "deal_id": key, "summary": summary(first),
