@@ -8,13 +8,13 @@ passes in `Context.parser`, to read which organisations each figure is attached 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.fact_types import FACT_TYPES
-from extractors.parties import attached_parties
+from extractors.parties import attached_parties, attached_roles, clause_cues
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
 from extractors.spans import sentence_bounds
@@ -25,19 +25,40 @@ _PARSE_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
 # Markdown emphasis and heading marks confuse the parser ("**SoftBank** a annoncé"); they are
 # blanked (same length, so offsets hold) in the text that is parsed.
 _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
+LOC = "LOC"  # the spaCy French models' label for places
 
 
 def extract_mentions(doc: Doc, context: Context | None = None, fact_types: Registry = FACT_TYPES) -> list[Mention]:
     """Every mention of every registered fact type in one article, in reading order.
 
-    Figure mentions get their `parties` when `context.parser` is given; else they stay empty.
+    Figure mentions get their `parties` when `context.parser` is given; else they stay empty. They
+    get the places their sentence names (statistical LOC entities) in any case.
     """
     context = context or Context()
     mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
+    figures = {t.name for t in fact_types if t.has_parties}
+    mentions = with_places(doc, mentions, figures)
     if context.parser is not None:
-        figures = {t.name for t in fact_types if t.has_parties}
         mentions = with_parties(doc, mentions, context.parser, figures)
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+
+
+def with_places(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -> list[Mention]:
+    """The mentions, those of `figure_types` with `places`: the LOC entities of their sentence that
+    are not an organisation's name (the md model tags some companies LOC)."""
+    places = [e for e in doc.ents if e.label_ == LOC]
+    if not places:
+        return list(mentions)
+    orgs = [(m.start, m.end) for m in mentions if isinstance(m, OrgMention)]
+    named = [e for e in places if not any(s < e.end_char and e.start_char < t for s, t in orgs)]
+    clause_of = sentence_bounds(doc)
+    out = []
+    for m in mentions:
+        if m.type in figure_types:
+            lo, hi = clause_of(m.start, m.end)
+            m = _filled(m, places=tuple(dict.fromkeys(e.text for e in named if lo <= e.start_char < hi)))
+        out.append(m)
+    return out
 
 
 def _inside(items: Iterable[Mention], lo: int, hi: int) -> list[Mention]:
@@ -72,6 +93,8 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure
     ranges = sorted({clause_of(m.start, m.end) for m in figures})
     parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    roles: dict[tuple[str, int, int], tuple[str, ...]] = {}
+    cues: dict[tuple[str, int, int], tuple[str, ...]] = {}
     for (lo, hi), sent_doc in zip(ranges, parsed, strict=True):
         local_figures = _inside(figures, lo, hi)
         org_spans = [(o.start - lo, o.end - lo, o.canonical) for o in _inside(orgs, lo, hi)]
@@ -79,8 +102,18 @@ def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure
             others = [(f.start - lo, f.end - lo) for f in local_figures if f is not figure]
             key = (figure.type, figure.start, figure.end)
             found = attached_parties(sent_doc, (figure.start - lo, figure.end - lo), org_spans, others)
+            span = (figure.start - lo, figure.end - lo)
             parties[key] = tuple(sorted({*parties.get(key, ()), *found}))
+            roles[key] = tuple(sorted({*roles.get(key, ()), *attached_roles(sent_doc, span, org_spans, others)}))
+            cues[key] = cues.get(key) or clause_cues(sent_doc, span, others)
     return [
-        replace(m, parties=parties.get((m.type, m.start, m.end), ())) if m.type in figure_types else m
+        _filled(m, parties=parties.get(k, ()), roles=roles.get(k, ()), cues=cues.get(k, ()))
+        if (k := (m.type, m.start, m.end)) and m.type in figure_types else m
         for m in mentions
     ]
+
+
+def _filled(mention: Mention, **values: tuple[str, ...]) -> Mention:
+    """The mention with those of `values` its record has (a figure type may have parties only)."""
+    own = {f.name for f in fields(mention)}
+    return replace(mention, **{name: value for name, value in values.items() if name in own})

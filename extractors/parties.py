@@ -124,3 +124,51 @@ def attached_parties(
     reachable = clause_tokens(doc, mention, blockers)
     names = {name for start, end, name in orgs if _tokens_of(doc, [(start, end)]) & reachable}
     return tuple(sorted(names))
+
+
+def _phrase_head(doc: Doc, tokens: set[int]) -> Token:
+    """The token heading the phrase an organisation stands in: up from its name through
+    coordination, apposition and flat names ("SoftBank, OpenAI et Oracle", "l'opérateur Data4")."""
+    root = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens), doc[min(tokens)])
+    while root.dep_ in FLAT_DEPS and root.head.i != root.i:
+        root = root.head
+    return root
+
+
+def relation(doc: Doc, span: CharSpan) -> str:
+    """How an organisation is tied to its clause: `subj`, `subj_pass`, `agent` ("par X"), `obj`, or
+    the preposition of its phrase ("à", "de", "avec", "auprès", "pour", "entre", ...); else its dep."""
+    tokens = _tokens_of(doc, [span])
+    if not tokens:
+        return "mod"
+    head = _phrase_head(doc, tokens)
+    dep = head.dep_
+    if dep in ("nsubj", "csubj"):
+        return "subj"
+    if dep in ("nsubj:pass", "csubj:pass"):
+        return "subj_pass"
+    if dep == "obl:agent":
+        return "agent"
+    if dep in ("obj", "iobj"):
+        return "obj"
+    case = [c.lower_ for c in head.children if c.dep_ == "case" and c.i < head.i]
+    return case[0] if case else (dep or "mod")
+
+
+def clause_cues(doc: Doc, mention: CharSpan, blockers: Sequence[CharSpan] = ()) -> tuple[str, ...]:
+    """Lower-case words on the mention's path up to the top of its clause, nearest first: the noun
+    and the predicate the figure hangs on ("investissement", "annoncé"), read for the deal's kind."""
+    start_tokens = _tokens_of(doc, [mention])
+    path, _ = _path_up(doc, start_tokens, _tokens_of(doc, blockers) - start_tokens)
+    words = [doc[i] for i in sorted(path - start_tokens, key=lambda i: abs(i - min(start_tokens or {0})))]
+    return tuple(t.lower_ for t in words if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN", "AUX"))
+
+
+def attached_roles(
+    doc: Doc, mention: CharSpan, orgs: Sequence[OrgSpan], blockers: Sequence[CharSpan] = ()
+) -> tuple[str, ...]:
+    """`relation:name` for each organisation attached to `mention` (`attached_parties`), sorted."""
+    reachable = clause_tokens(doc, mention, blockers)
+    found = {f"{relation(doc, (start, end))}:{name}" for start, end, name in orgs
+             if _tokens_of(doc, [(start, end)]) & reachable}
+    return tuple(sorted(found))

@@ -36,6 +36,10 @@ _QUALIFIER = "null, `approx`, `up_to`, `more_than`, `less_than` or `vague`."
 _PARTIES = "Canonical names of the organisations attached to the figure in the parse."
 RELATIVE_DOC = ("Date: whether the value was resolved against the article's own date (`hier`, `mardi`, "
                 "`l'an prochain`, `le 6 février dernier`).")
+_ROLES = ("How each attached organisation stands in the figure's clause, `relation:name` (relation: subj, "
+          "subj_pass, agent, obj or the preposition of its phrase); read for the deal roles.")
+_PLACES = "Places (statistical LOC entities) named in the figure's sentence, as written; read for the deal's site."
+_CUES = "Words on the figure's path up to the top of its clause (the noun and verb it hangs on), nearest first."
 _MAGNITUDE = "Vague amounts only: the order of magnitude (`des milliards` -> 1e9); informative."
 
 
@@ -66,6 +70,9 @@ class MoneyMention(Mention):
     per: str | None = doc("Money: what the amount is per (`month`, `year`, `GW`, ...) or null.")
     magnitude: float | None = doc(_MAGNITUDE)
     parties: tuple[str, ...] = doc(_PARTIES, ())  # filled by the party step (parties.py)
+    roles: tuple[str, ...] = doc(_ROLES, ())
+    cues: tuple[str, ...] = doc(_CUES, ())
+    places: tuple[str, ...] = doc(_PLACES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +84,9 @@ class PowerMention(Mention):
     qualifier: Qualifier | None = doc(_QUALIFIER)  # noqa: RUF009
     magnitude: float | None = doc(_MAGNITUDE)
     parties: tuple[str, ...] = doc(_PARTIES, ())
+    roles: tuple[str, ...] = doc(_ROLES, ())
+    cues: tuple[str, ...] = doc(_CUES, ())
+    places: tuple[str, ...] = doc(_PLACES, ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

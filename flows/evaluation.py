@@ -195,3 +195,193 @@ def format_report(report: Report) -> str:
         )
     lines.append("org: per-article sets of canonical names; detection = end-to-end (SCORING.md).")
     return "\n".join(lines)
+
+
+# --- deals (tests/gold/DEALS.md, "Scoring") ------------------------------------------------------------
+# The same metrics as tests/gold/score_deals.py (a copy of the shared scorer), on the gold's lines and
+# the rows of `deal_sources`; tests/flows/test_deal_evaluation.py checks both give the same figures.
+
+DEAL_ROLES = ("from", "to", "partners")
+DEAL_ATTRIBUTES = ("kind", "parties_directed_f1", "parties_undirected_f1", "parties_orgs_only_f1", "money", "power",
+                   "country", "site", "date_strict", "date_lenient", "status")
+
+
+def _deal_fold(text: Any) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
+
+
+def _deal_prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """As the deal scorer: an empty side scores 1 when the other is empty too."""
+    p = hits / predicted if predicted else (1.0 if not gold else 0.0)
+    r = hits / gold if gold else (1.0 if not predicted else 0.0)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _set_f1(pred: set[Any], gold: set[Any]) -> float:
+    return 1.0 if not pred and not gold else _deal_prf(len(pred & gold), len(pred), len(gold))[2]
+
+
+def _value(value: Any) -> Any:
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()
+    return None if missing(value) or (isinstance(value, str) and value.strip() in ("", "null", "None", "nan")) \
+        else value
+
+
+def _close(a: Any, b: Any) -> bool:
+    a, b = _value(a), _value(b)
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+def _deal(row: Mapping[str, Any], flat: bool) -> dict[str, Any]:
+    """A gold line (`flat=False`) or a `deal_sources` row in one shape."""
+    figures = [(int(f["start"]), int(f["end"])) for f in (_value(row.get("figures")) or [])]
+    if flat:
+        money = {k: _value(row.get(f"money_{k}")) for k in ("value", "low", "high", "currency")}
+        power = {k: _value(row.get(f"power_{k}_gw" if k != "qualifier" else "power_qualifier"))
+                 for k in ("value", "low", "high", "qualifier")}
+        date = _value(row.get("date_value"))
+    else:
+        money = {k: (row.get("money") or {}).get(k) for k in ("value", "low", "high", "currency")}
+        power = {k: (row.get("power_gw") or {}).get(k) for k in ("value", "low", "high", "qualifier")}
+        date = (row.get("date") or {}).get("value")
+    dates = {date} | {_value(o.get("value")) for o in (_value(row.get("other_dates")) or []) if isinstance(o, dict)}
+    return {
+        "figures": sorted(set(figures)),
+        **{role: [str(n) for n in (_value(row.get(role)) or [])] for role in DEAL_ROLES},
+        "money": None if all(v is None for v in money.values()) else money,
+        "power": None if all(v is None for v in power.values()) else power,
+        "date": date, "dates": dates - {None},
+        **{k: _value(row.get(k)) for k in ("kind", "status", "site", "country")},
+        "site_aliases": [str(a) for a in (_value(row.get("site_aliases")) or [])],
+    }
+
+
+def _parties(deal: Mapping[str, Any], aliases: Mapping[str, str]) -> tuple[set[Any], set[str], set[str]]:
+    def name(n: str) -> str:
+        key = _deal_fold(n)
+        return aliases.get(key, key)
+
+    directed = {(role, name(n)) for role in DEAL_ROLES for n in deal[role]}
+    names = {n for _, n in directed}
+    return directed, names, {n for n in names if not n.startswith("gov ")}
+
+
+def _money_ok(g: Any, p: Any) -> bool:
+    if g is None or p is None:
+        return g is None and p is None
+    return all(_close(g.get(k), p.get(k)) for k in ("value", "low", "high")) and \
+        (g.get("currency") or "").upper() == (p.get("currency") or "").upper()
+
+
+def _power_ok(g: Any, p: Any) -> bool:
+    if g is None or p is None:
+        return g is None and p is None
+    return all(_close(g.get(k), p.get(k)) for k in ("value", "low", "high"))
+
+
+def _site_ok(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    if not g["site"] or not p["site"]:
+        return not g["site"] and not p["site"]
+    gold = [_deal_fold(x) for x in g["site"].split(";")] + [_deal_fold(x) for x in g["site_aliases"]]
+    pred = [_deal_fold(x) for x in re.split(r"[;|]", p["site"])]
+    return any(a and b and (f" {a} " in f" {b} " or f" {b} " in f" {a} ") for a in pred for b in gold)
+
+
+def _date_key(value: Any) -> str | None:
+    return re.sub(r"\s+", "", str(value)) if value is not None else None
+
+
+def _deal_checks(g: Mapping[str, Any], p: Mapping[str, Any], aliases: Mapping[str, str]) -> dict[str, float]:
+    gd, gu, go = _parties(g, {})
+    pd_, pu, po = _parties(p, aliases)
+    return {
+        "kind": float((g["kind"] or "") == (p["kind"] or "")),
+        "parties_directed_f1": _set_f1(pd_, gd), "parties_undirected_f1": _set_f1(pu, gu),
+        "parties_orgs_only_f1": _set_f1(po, go),
+        "money": float(_money_ok(g["money"], p["money"])), "power": float(_power_ok(g["power"], p["power"])),
+        "country": float((g["country"] or "").upper() == (p["country"] or "").upper()),
+        "site": float(_site_ok(g, p)),
+        "date_strict": float(_date_key(g["date"]) == _date_key(p["date"])),
+        "date_lenient": float(_date_key(p["date"]) in {_date_key(x) for x in g["dates"]} if p["date"]
+                              else not g["dates"]),
+        "status": float((g["status"] or "") == (p["status"] or "")),
+    }
+
+
+def _deal_pairs(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            overlap = sum(max(0, min(ge, pe) - max(gs, ps)) for gs, ge in g["figures"] for ps, pe in p["figures"])
+            if overlap > 0:
+                candidates.append((-overlap, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in sorted(candidates):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def load_deal_gold(deal_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Deal gold lines by article: one `<article>.jsonl` per article (empty: no deal)."""
+    return {path.name.removesuffix(".jsonl"): [json.loads(line) for line in path.read_text(encoding="utf-8")
+                                               .splitlines() if line.strip()]
+            for path in sorted(deal_dir.glob("*.jsonl"))}
+
+
+def org_aliases(gold_files: Iterable[GoldFile]) -> dict[str, dict[str, str]]:
+    """Per article, each folded alias of a gold organisation -> its folded canonical name."""
+    out: dict[str, dict[str, str]] = {}
+    for gf in gold_files:
+        for fact in gf.facts:
+            if fact.get("type") == "org":
+                for alias in [fact["canonical"], *(fact.get("aliases") or [])]:
+                    out.setdefault(gf.article_id, {})[_deal_fold(alias)] = _deal_fold(fact["canonical"])
+    return out
+
+
+def score_deals(deal_sources: pd.DataFrame, gold: Mapping[str, list[dict[str, Any]]],
+                aliases: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
+    """The DEALS.md metrics of `deal_sources` rows against deal gold (articles without gold are ignored)."""
+    aliases = aliases or {}
+    preds: dict[str, list[dict[str, Any]]] = {}
+    for row in deal_sources.to_dict("records"):
+        if row["article_id"] in gold:
+            preds.setdefault(row["article_id"], []).append(_deal(row, flat=True))
+    n_gold = sum(len(v) for v in gold.values())
+    n_pred = sum(len(v) for v in preds.values())
+    totals = dict.fromkeys(DEAL_ATTRIBUTES, 0.0)
+    matched = full = 0
+    for article, lines in sorted(gold.items()):
+        golds, pred = [_deal(line, flat=False) for line in lines], preds.get(article, [])
+        for gi, pi in _deal_pairs(golds, pred):
+            checks = _deal_checks(golds[gi], pred[pi], aliases.get(article, {}))
+            matched += 1
+            full += all(checks[k] == 1.0 for k in ("kind", "money", "power", "parties_undirected_f1"))
+            for name, value in checks.items():
+                totals[name] += value
+    p, r, f = _deal_prf(matched, n_pred, n_gold)
+    fp, fr, ff = _deal_prf(full, n_pred, n_gold)
+    return {"gold_deals": n_gold, "pred_deals": n_pred, "matched": matched,
+            "detection": {"precision": p, "recall": r, "f1": f},
+            "full_match": {"precision": fp, "recall": fr, "f1": ff},
+            "matched_attributes": {k: (v / matched if matched else 0.0) for k, v in totals.items()}}
+
+
+def format_deal_report(out: Mapping[str, Any]) -> str:
+    d, fm = out["detection"], out["full_match"]
+    lines = [f"deals: gold {out['gold_deals']}, predicted {out['pred_deals']}, matched {out['matched']} (DEALS.md)",
+             f"  detection   P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}",
+             f"  full match  P {fm['precision']:.3f}  R {fm['recall']:.3f}  F1 {fm['f1']:.3f}"]
+    lines += [f"  {k:22s} {v:.3f}" for k, v in out["matched_attributes"].items()]
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""`infrafacts evaluate`: score curated mentions against the gold (SCORING.md)."""
+"""`infrafacts evaluate`: score curated mentions against the gold (SCORING.md), and deals (DEALS.md)."""
 
 from __future__ import annotations
 
@@ -14,21 +14,38 @@ from flows.settings import ENV, Settings
 NAME = "evaluate"
 
 
+def deal_gold_of(gold: Path) -> Path:
+    """The deal gold beside a mention gold folder: tests/gold/dev -> tests/gold/deals/dev."""
+    return gold.parent / "deals" / gold.name
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     ev = sub.add_parser(
-        NAME, help="score curated mentions against the hand-annotated gold",
+        NAME, help="score curated mentions and deals against the hand-annotated gold",
         description="Score curated/mentions.parquet against gold JSONL files with the metrics of SCORING.md: "
-        "per type detection P/R/F1, end-to-end P/R/F1 and attribute accuracy (counts summed over articles).",
+        "per type detection P/R/F1, end-to-end P/R/F1 and attribute accuracy (counts summed over articles); "
+        "then curated/deal_sources.parquet against the deal gold with the metrics of DEALS.md.",
     )
     settings = Settings.from_env()
     add_curated_option(ev, settings)
     ev.add_argument("--gold", type=Path, default=settings.gold,
                     help=f"gold folder (default: {settings.gold}/, or ${ENV['gold']})")
+    ev.add_argument("--deal-gold", type=Path, default=None,
+                    help="deal gold folder (default: the folder `deals/<name of --gold>` beside --gold; "
+                    "skipped when it does not exist)")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
 
 
 def handle(args: argparse.Namespace) -> int:
-    from flows.evaluation import format_report, load_gold, score
+    from flows.evaluation import (
+        format_deal_report,
+        format_report,
+        load_deal_gold,
+        load_gold,
+        org_aliases,
+        score,
+        score_deals,
+    )
     from flows.store.tables import read_table
 
     mentions, gold = read_table(args.curated, "mentions"), load_gold(args.gold)
@@ -36,7 +53,15 @@ def handle(args: argparse.Namespace) -> int:
     if warning:
         print(f"infrafacts: warning: {warning}", file=sys.stderr)
     report = score(mentions, gold)
-    print(json.dumps(report.rows(), indent=2) if args.json else format_report(report))
+    deal_dir = args.deal_gold or deal_gold_of(args.gold)
+    deals = score_deals(read_table(args.curated, "deal_sources"), load_deal_gold(deal_dir), org_aliases(gold)) \
+        if deal_dir.is_dir() else None
+    if args.json:
+        print(json.dumps({"mentions": report.rows(), "deals": deals}, indent=2))
+    else:
+        print(format_report(report))
+        if deals is not None:
+            print(format_deal_report(deals))
     return EXIT_OK
 
 

@@ -29,7 +29,8 @@ import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
 from flows.cells import missing, names
-from flows.curation.deals import DEALS_TABLE, FIGURES
+from flows.curation.deals import DEALS_TABLE
+from flows.curation.deals.build import FIGURE_TYPES
 
 REVIEWED = "reviewed"
 LOG_TABLE = "corrections"
@@ -155,7 +156,7 @@ class _Run:
 def _figure_types(table: str) -> list[str]:
     """The mention types whose rows make up a row of `table`."""
     if table == DEALS_TABLE:
-        return list(FIGURES)
+        return list(FIGURE_TYPES)
     fact_type = FACT_TYPES.by_table().get(table)
     return [fact_type.name] if fact_type else []
 

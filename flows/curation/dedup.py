@@ -41,7 +41,8 @@ import pandas as pd
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import FactType, Registry
 from flows.cells import names, plain
-from flows.curation.deals import DEALS_TABLE, deals_table, source
+from flows.curation.analyst import with_analyst_columns
+from flows.curation.deals import deal_tables, source
 
 LOOSE_QUALIFIERS: frozenset[str | None] = frozenset({None, "approx"})
 FACT_COLUMNS: tuple[str, ...] = (
@@ -223,7 +224,7 @@ def name_table(mentions: pd.DataFrame, fact_type: FactType) -> pd.DataFrame:
 
 
 def fact_tables(mentions: pd.DataFrame, fact_types: Registry = FACT_TYPES) -> dict[str, pd.DataFrame]:
-    """One curated table per registered fact type (in registration order), then `deals`.
+    """One curated table per registered fact type (in registration order), then `deals` and `deal_sources`.
 
     Figure facts come first: an event fact (a date) is identified by the figure facts of its sentence.
     """
@@ -237,5 +238,5 @@ def fact_tables(mentions: pd.DataFrame, fact_types: Registry = FACT_TYPES) -> di
             tables[fact_type.table] = event_table(mentions, fact_type, fact_of)
         elif fact_type.dedup == "name":
             tables[fact_type.table] = name_table(mentions, fact_type)
-    ordered = {name: tables[name] for name in fact_types.tables()}
-    return {**ordered, DEALS_TABLE: deals_table(mentions, tables, fact_of)}
+    ordered = with_analyst_columns({name: tables[name] for name in fact_types.tables()})
+    return {**ordered, **deal_tables(mentions, fact_of)}

@@ -15,6 +15,8 @@ import pyarrow as pa
 
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import Registry
+from flows.curation.analyst import ANALYST_COLUMN_DOCS
+from flows.curation.deals import DEAL_COLUMN_DOCS
 
 PACKAGE_NAME = "infrafacts"
 UNDOCUMENTED = "(not documented yet)"
@@ -25,7 +27,10 @@ TABLE_DOCS: dict[str, str] = {
     "mentions": "One row per extracted mention (one `type` per registered fact type), with its character offsets "
     "into the article's stored text, curated/texts/<article_id>.txt (for a UTF-8 .txt input, the file's text as "
     "read by open(path, encoding='utf-8').read()).",
-    "deals": "Each money or power fact with its parties, its dates and its sources.",
+    "deals": "One row per commitment (tests/gold/DEALS.md): kind, directed parties, figures, place, date, status, "
+    "amounts in EUR/USD, and every article stating it.",
+    "deal_sources": "One row per deal per article: the deal as that article states it, with its figures' offsets "
+    "(what tests/gold/score_deals.py reads).",
     "corrections": "What the reviewed corrections (review/corrections.csv) changed in this run: one row per changed "
     "row, or one `unmatched` row for a correction whose target no longer exists.",
 }
@@ -34,6 +39,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],
     "mentions": ["article_id", "type", "start", "end"],
     "deals": ["deal_id"],
+    "deal_sources": ["article_id", "deal_id"],
 }
 DEFAULT_PRIMARY_KEY = ["fact_id"]
 
@@ -89,6 +95,8 @@ COLUMN_DOCS: dict[str, str] = {
     "before": "The cell before the correction (list cells joined with `; `).",
     "after": "The cell after the correction.",
     "outcome": "`changed`, `rejected`, or `unmatched: <why>` (the target no longer exists).",
+    **DEAL_COLUMN_DOCS,
+    **ANALYST_COLUMN_DOCS,
 }
 
 

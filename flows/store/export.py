@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import Registry
 from flows.cells import plain
-from flows.curation.deals import DEALS_TABLE
+from flows.curation.deals import DEAL_SOURCES_TABLE, DEALS_TABLE
 from flows.store.atomic import write_atomic
 from flows.store.datapackage import DEFAULT_PRIMARY_KEY, PRIMARY_KEYS, frictionless_type, package_descriptor
 from flows.store.tables import DUCKDB_NAME, TABLE_SUFFIX, build_duckdb_beside, read_duckdb_table
@@ -57,8 +57,8 @@ RESOURCE_PROPS: dict[str, dict[str, str]] = {
 
 
 def table_order(fact_types: Registry = FACT_TYPES) -> tuple[str, ...]:
-    """The contract tables, the fact tables in registration order, then deals."""
-    return ("articles", "mentions", *fact_types.tables(), DEALS_TABLE)
+    """The contract tables, the fact tables in registration order, then deals and their sources."""
+    return ("articles", "mentions", *fact_types.tables(), DEALS_TABLE, DEAL_SOURCES_TABLE)
 
 
 # --- cells -------------------------------------------------------------------------------------------

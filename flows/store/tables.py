@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.store.atomic import fsync_dir, fsync_file, remove_stale_temp_files, temp_beside, write_beside
+from flows.store.views import create_views
 
 TABLE_SUFFIX = ".parquet"
 DUCKDB_NAME = "infrafacts.duckdb"
@@ -32,7 +33,8 @@ def _sql_string(value: str) -> str:
 
 
 def build_duckdb_beside(parquet_files: Mapping[str, Path], target: Path) -> Path:
-    """A DuckDB database with one table per Parquet file (types, lists included, come from Parquet)."""
+    """A DuckDB database with one table per Parquet file (types, lists included, come from Parquet),
+    and the analyst views over them (`views.py`)."""
     import duckdb
 
     tmp = temp_beside(target)
@@ -40,6 +42,7 @@ def build_duckdb_beside(parquet_files: Mapping[str, Path], target: Path) -> Path
         with duckdb.connect(str(tmp)) as con:
             for name, path in parquet_files.items():
                 con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet({_sql_string(str(path))})')
+            create_views(con)
             con.execute("CHECKPOINT")
         fsync_file(tmp)
     except BaseException:

@@ -1,0 +1,195 @@
+"""From the figure mentions of each article to its deals (tests/gold/DEALS.md).
+
+1. The figures of each sentence form units (`units.py`): a money figure with its power and dates.
+2. A unit is a deal candidate unless it is not a commitment (`commitments.py`); its parties come from
+   the parse (`roles` of the anchor and its power figures), else a state acting in the sentence
+   (`roles.state_party`), else the organisations of the sentence just before (a site or project
+   presented right after its owner: "TSMC relocalise ... Son site d'Arizona, 165 milliards").
+   A candidate with no party is dropped, except a revision of the previous deal ("a grimpé à").
+   A sentence that points back and names no place takes the places of that sentence ("pour ce site").
+3. Within an article, a candidate whose anchor is the same fact as an earlier deal's (dedup's
+   `same_fact`: same figure, a shared party), or the same figure with no party of its own, is a
+   restatement: its figures join that deal, whose parties stay those first stated.
+4. Across articles, deals with the same anchor fact are one deal (one `deal_id`, several sources).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from flows.cells import missing
+from flows.curation.deals.commitments import (
+    is_total_with_parts,
+    kind,
+    more_specific,
+    not_a_commitment,
+    path_text,
+    status,
+)
+from flows.curation.deals.cues import found, rules
+from flows.curation.deals.places import main_country, places_in
+from flows.curation.deals.roles import Party, is_presenter, parse_roles, state_leads, state_party
+from flows.curation.deals.units import Row, Unit, sentence_units, source
+
+FIGURE_TYPES = ("money", "power")
+PREVIOUS_SENTENCE_GAP = 400  # characters: how far back "the sentence just before" may start
+NEAR = 400  # characters: how far after a deal its power may be stated on its own
+
+
+@dataclass
+class Deal:
+    """One deal of one article while it is being built."""
+
+    article_id: str
+    anchor: Row
+    figures: list[Row]
+    dates: list[Row]
+    parties: list[Party]
+    context: str  # the text its places are read from
+    fact: str  # the anchor's fact id
+    revision: bool = False
+    kind: str = ""
+    kind_cued: bool = False  # the kind comes from a cue word, not the default
+    status: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def deal_id(anchor_fact: str) -> str:
+    return hashlib.sha256(json.dumps(["deal", anchor_fact]).encode("utf-8")).hexdigest()[:16]
+
+
+def _own_parties(unit: Unit) -> list[Party]:
+    """The figures' parties with their relation (a figure without relations: its parties, unplaced)."""
+    out: list[Party] = []
+    for figure in unit.figures:
+        if not missing(figure.get("roles")) and len(figure["roles"]):
+            out += parse_roles(figure["roles"])
+        elif not missing(figure.get("parties")):
+            out += [("mod", name) for name in figure["parties"]]
+    return list(dict.fromkeys(out))
+
+
+def _previous_orgs(orgs: Sequence[Row], sentence_start: int) -> tuple[list[str], str]:
+    """The organisations (and the text) of the org-bearing sentence that ends just before `sentence_start`."""
+    before = [o for o in orgs if sentence_start - PREVIOUS_SENTENCE_GAP <= o["start"] < sentence_start]
+    if not before:
+        return [], ""
+    last = before[-1]["sentence"]
+    return list(dict.fromkeys(o["canonical"] for o in before if o["sentence"] == last)), last
+
+
+def _sentence_start(anchor: Row) -> int:
+    at = anchor["sentence"].find(anchor["text"])
+    return anchor["start"] - max(at, 0)
+
+
+def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of: dict[tuple[str, str], str],
+              article_id: str) -> Deal | None:
+    """The deal a unit states, or None (module docstring, step 2)."""
+    anchor = unit.anchor
+    if not_a_commitment(anchor) or is_total_with_parts(anchor, [s.anchor for s in siblings if s is not unit]):
+        return None
+    sentence = anchor["sentence"]
+    parties, context = _own_parties(unit), sentence
+    revision = not parties and bool(found(sentence, rules()["revision_words"]))
+    parties = [p for p in parties if not is_presenter(p[1])]
+    state = state_party(sentence)
+    if state and (not parties or state_leads(sentence)):
+        parties = [("agent", state), *parties]
+    points_back = bool(found(sentence, rules()["anaphora"], whole=True))
+    names, previous = _previous_orgs(orgs, _sentence_start(anchor)) if points_back else ([], "")
+    if not parties and not revision and points_back and len(names) <= rules()["max_previous_orgs"]:
+        parties, context = [("mod", n) for n in names], f"{previous} {sentence}"
+    elif points_back and not places_in(sentence):
+        context = f"{previous} {sentence}"  # "pour ce site": the place of the sentence before
+    if not parties and not revision:
+        return None
+    deal = Deal(article_id, anchor, list(unit.figures), list(unit.dates), parties, context,
+                fact_of.get((anchor["type"], source(anchor)), source(anchor)), revision)
+    deal.kind, deal.kind_cued = kind(anchor, parties)
+    deal.status = status(anchor)
+    return deal
+
+
+def _same_figure(a: Row, b: Row) -> bool:
+    keys = ("currency", "value", "low", "high") if a["type"] == "money" else ("value_gw", "low_gw", "high_gw")
+    return a["type"] == b["type"] and all(
+        (missing(a.get(k)) and missing(b.get(k))) or a.get(k) == b.get(k) for k in keys) and \
+        not all(missing(a.get(k)) for k in keys[-3:])
+
+
+def _absorb(target: Deal, other: Deal, *, revises: bool) -> None:
+    target.figures = sorted({source(f): f for f in (*target.figures, *other.figures)}.values(),
+                            key=lambda f: f["start"])
+    target.dates += [d for d in other.dates if source(d) not in {source(x) for x in target.dates}]
+    target.context = f"{target.context} {other.context}"
+    if other.kind_cued and (not target.kind_cued or more_specific(other.kind, target.kind)):
+        target.kind = other.kind
+    if revises:
+        target.anchor = other.anchor
+
+
+def _powers_previous(previous: Deal, deal: Deal) -> bool:
+    """A power figure stated right after a deal without power, by the same parties, is that deal's power."""
+    names = {n for _, n in deal.parties}
+    return not any(f["type"] == "power" for f in previous.figures) and bool(names) and \
+        names <= {n for _, n in previous.parties} and deal.anchor["start"] - previous.anchor["end"] < NEAR
+
+
+def merge_in_article(deals: Sequence[Deal]) -> list[Deal]:
+    """Restatements and revisions joined to the deal they restate (module docstring, step 3)."""
+    out: list[Deal] = []
+    for deal in deals:
+        if deal.revision:
+            earlier = [d for d in out if d.anchor["type"] == "money" and d.anchor.get("currency") ==
+                       deal.anchor.get("currency")]
+            if earlier:
+                _absorb(earlier[-1], deal, revises=True)
+            continue
+        names = {n for _, n in deal.parties}
+        same = next((d for d in out if d.fact == deal.fact or (
+            _same_figure(d.anchor, deal.anchor) and names & {n for _, n in d.parties})), None)
+        if same is None and deal.anchor["type"] == "power" and out and _powers_previous(out[-1], deal):
+            same = out[-1]
+        if same is not None:
+            _absorb(same, deal, revises=False)
+        else:
+            out.append(deal)
+    return out
+
+
+def article_deals(rows: pd.DataFrame, orgs: Sequence[Row], fact_of: dict[tuple[str, str], str],
+                  article_id: str) -> list[Deal]:
+    """The deals of one article from its figure and date mention rows (reading order)."""
+    deals: list[Deal] = []
+    for _, sentence_rows in rows.groupby("sentence", sort=False):
+        units = sentence_units(sentence_rows.to_dict("records"))
+        deals += [d for u in units if (d := candidate(u, units, orgs, fact_of, article_id)) is not None]
+    deals.sort(key=lambda d: d.anchor["start"])
+    return merge_in_article(deals)
+
+
+def all_deals(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> list[Deal]:
+    wanted = mentions[mentions["type"].isin([*FIGURE_TYPES, "date"])].sort_values(["article_id", "start"],
+                                                                                  kind="stable")
+    orgs = mentions[mentions["type"] == "org"].sort_values(["article_id", "start"], kind="stable")
+    orgs_of = {a: g.to_dict("records") for a, g in orgs.groupby("article_id", sort=False)}
+    sentences = mentions.groupby("article_id")["sentence"].unique()
+    out: list[Deal] = []
+    for article_id, rows in wanted.groupby("article_id", sort=False):
+        deals = article_deals(rows, orgs_of.get(article_id, []), fact_of, str(article_id))
+        country = main_country(sentences[article_id])
+        for deal in deals:
+            deal.extra["article_country"] = country
+        out += deals
+    return out
+
+
+def path_of(deal: Deal) -> str:
+    return path_text(deal.anchor)
