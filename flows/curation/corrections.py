@@ -226,10 +226,14 @@ def apply_row_level(run: _Run, c: Correction, tables: Tables, deferred: list[Cor
     mask = run.at(sources, types)
     if c.action == "reject":
         run.reject(c, mask)
-    elif c.field in _record_fields(types) and c.field in run.mentions.columns:
-        run.set(c, mask, c.field, convert(c.value, run.mentions[c.field].dtype))
     else:
-        deferred.append(c)
+        on_mentions = c.field in _record_fields(types) and c.field in run.mentions.columns
+        if on_mentions:
+            run.set(c, mask, c.field, convert(c.value, run.mentions[c.field].dtype))
+        # A deal is built from its mentions by rules (roles, cues): a field the deals table has is also set
+        # on the finished row, so the correction holds whatever the rules make of the corrected mentions.
+        if not on_mentions or (c.table == DEALS_TABLE and c.field in frame.columns):
+            deferred.append(c)
 
 
 def set_on_rows(run: _Run, c: Correction, tables: Tables) -> None:

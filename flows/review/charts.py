@@ -36,6 +36,9 @@ def _year(value: Any) -> str:
 
 
 def deal_year(deal: Mapping[str, Any], published: Mapping[str, Any]) -> str:
+    for column in ("date_start", "date_value"):  # the deal's own date (issue 12 deals)
+        if _year(deal.get(column)) != UNKNOWN:
+            return _year(deal.get(column))
     dates = names(deal.get("dates"))
     if dates:
         return _year(dates[0].split(" ")[-1])  # "by 2029" -> 2029
@@ -67,7 +70,11 @@ def _bar(frame: pd.DataFrame, x: str, y: str, title: str, colour: str | None = N
 
 
 def money_chart(deals: pd.DataFrame, published: Mapping[str, Any]) -> Chart:
-    if "amount_eur" in deals.columns:
+    if "amount_eur" in deals.columns and "amount_kind" in deals.columns:
+        amounts = deals["amount_eur"].where(deals["amount_kind"].isin(["exact", "approx"]))
+        note = ("amount_eur of the deals whose amount is exact or approximate (bounds such as 'jusqu'à', ranges, "
+                "vague amounts and rates are left out, never added to exact figures).")
+    elif "amount_eur" in deals.columns:
         amounts, note = deals["amount_eur"], "amount_eur of every deal."
     else:
         eur = deals["currency"].eq("EUR")
@@ -81,12 +88,18 @@ def money_chart(deals: pd.DataFrame, published: Mapping[str, Any]) -> Chart:
     return Chart("money", "Money committed per organisation and year (Md EUR)", note + PARTIES_NOTE, spec)
 
 
+def gigawatts(deals: pd.DataFrame) -> pd.Series:
+    """The deal's GW figure, whichever name the deals table gives it."""
+    column = next((c for c in ("power_value_gw", "value_gw") if c in deals.columns), None)
+    return deals[column] if column else pd.Series([None] * len(deals), index=deals.index, dtype="float64")
+
+
 def power_charts(deals: pd.DataFrame, published: Mapping[str, Any]) -> list[Chart]:
-    frame = per_party(deals, deals["value_gw"], published)
+    frame = per_party(deals, gigawatts(deals), published)
     out = [Chart("gw-organisation", "GW per organisation", "Deals with a power figure." + PARTIES_NOTE,
                  _bar(frame, "organisation", "amount", "GW") if len(frame) else None)]
     if "country" in deals.columns:
-        by_country = deals.assign(amount=deals["value_gw"]).dropna(subset=["amount"]).fillna({"country": UNKNOWN})
+        by_country = deals.assign(amount=gigawatts(deals)).dropna(subset=["amount"]).fillna({"country": UNKNOWN})
         out.append(Chart("gw-country", "GW per country", "Deals with a power figure, by the deal's country.",
                          _bar(by_country, "country", "amount", "GW") if len(by_country) else None))
     else:

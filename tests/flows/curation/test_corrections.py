@@ -74,7 +74,7 @@ def test_set_a_value_changes_the_fact_and_marks_it_reviewed(mentions: pd.DataFra
 
 def test_set_a_deals_parties_and_a_column_mentions_do_not_have(mentions: pd.DataFrame) -> None:
     deals = fact_tables(mentions)["deals"]
-    target = first_source(deals, deals["money_fact_id"].notna())
+    target = first_source(deals, deals["money_currency"].notna())
     done = correct(mentions, ("deals", target, "set", "parties", "Alpha Corp; Beta SA", ""),
                    ("deals", target, "set", "kind", "investment", ""))
     deal = row_with(done.tables["deals"], target).iloc[0]

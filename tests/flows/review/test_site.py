@@ -98,8 +98,7 @@ def test_index_counts_rejections_and_deals(corpus_run: tuple[Path, Any], report:
 def test_new_columns_and_stored_texts_need_no_code(corpus_run: tuple[Path, Any], tmp_path: Path) -> None:
     curated = corpus_run[0]
     tables = read_curated(curated)
-    tables["money"] = tables["money"].assign(amount_eur=tables["money"]["value"])
-    tables["deals"] = tables["deals"].assign(country="FR", amount_eur=tables["deals"]["value"])
+    tables["money"] = tables["money"].assign(review_note="vu")  # a column the report has never heard of
     tables["articles"] = tables["articles"].assign(title="Un titre", url="https://example.org/a")
     article = tables["articles"].iloc[0].to_dict()
     stored = stored_text_path(tmp_path, article["article_id"])
@@ -110,12 +109,13 @@ def test_new_columns_and_stored_texts_need_no_code(corpus_run: tuple[Path, Any],
     stored.write_text(text.upper(), encoding="utf-8")  # the text the extractors saw wins over the raw file
     assert article_text(tmp_path, article) == text.upper()
     files = build_site(tmp_path, tables, "// no charts drawn here")
+    assert '<th data-column="review_note">' in files["tables/money.html"]
     assert '<th data-column="amount_eur">' in files["tables/money.html"]
     article_page = files[f"articles/{article['article_id']}.html"]
     assert "Un titre" in files["index.html"] and "https://example.org/a" in article_page
     assert text.upper()[:40].split()[0] in article_page
     assert 'id="vega-gw-country"' in files["charts.html"]  # drawn once deals have a country
-    assert "amount_eur of every deal" in files["charts.html"]
+    assert "amount_eur of the deals whose amount is exact or approximate" in files["charts.html"]
 
 
 def test_write_site_replaces_the_folder_whole(tmp_path: Path) -> None:
