@@ -5,13 +5,17 @@ at most `chunk_chars`, cut at paragraph breaks (else at a line or sentence end, 
 no batch holds more than `BATCH_CHARS` of text. A 20 MB article thus stays under spaCy's
 `nlp.max_length`, and each piece's mention offsets are shifted back by the piece's start, so
 `article.text[start:end] == text` still holds for the whole article. Context does not cross a cut.
+
+Extractors see the article without its invisible characters (zero-width spaces, bidi marks, soft
+hyphens: `extractors.text.VisibleText`), so "4\u200b0 milliards" is 40 billion; offsets, text and
+sentence of each row are mapped back to the article's own text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
@@ -21,6 +25,7 @@ from spacy.tokens import Doc
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from extractors.registry import Context
+from extractors.text import VisibleText
 from flows.settings import DEFAULTS
 from flows.sources import Article
 
@@ -85,6 +90,19 @@ def shifted(row: dict[str, Any], offset: int) -> dict[str, Any]:
     return row
 
 
+def to_original(row: dict[str, Any], view: VisibleText) -> dict[str, Any]:
+    """A row found in the visible text, with offsets, text and sentence of the article's own text."""
+    if not view.removed_at:
+        return row
+    sentence_at = view.text.rfind(row["sentence"], 0, row["start"] + len(row["sentence"]))
+    row["start"], row["end"] = view.span(row["start"], row["end"])
+    row["text"] = view.original[row["start"] : row["end"]]
+    if sentence_at >= 0:
+        first, last = view.span(sentence_at, sentence_at + len(row["sentence"]))
+        row["sentence"] = view.original[first:last]
+    return row
+
+
 def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> list[dict[str, Any]]:
     return [shifted(m.as_row() | {"article_id": article.article_id}, offset) for m in extract_mentions(doc, context)]
 
@@ -127,11 +145,14 @@ def extract_articles(
 
     `nlp` finds the entities; `parser` parses the sentences of figures for party attachment (None: no parties).
     """
-    docs = parse(pieces_of(articles, max_doc_chars, chunk_chars), nlp, batch_size)
+    views = [VisibleText(article.text) for article in articles]  # extractors never see invisible characters
+    visible = [replace(article, text=view.text) for article, view in zip(articles, views, strict=True)]
+    docs = parse(pieces_of(visible, max_doc_chars, chunk_chars), nlp, batch_size)
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
-        article = articles[index]
-        published = find_published(article.text)
+        article, view = articles[index], views[index]
+        published = find_published(view.text)
         context = Context(published=published, parser=parser)
-        rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
+        rows = [to_original(row, view) for doc, (_, offset) in parts
+                for row in mention_rows(doc, visible[index], offset, context)]
         check_rows(article, rows)
         yield Extracted(article, published, rows)
