@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flows.sources.base import Article, Reader, Rejected, Unusable
 from flows.sources.language import language_reason
+from flows.sources.safety import open_regular, read_capped, shown
 from flows.sources.text import TextReader
 
 READERS: tuple[Reader, ...] = (TextReader(),)
@@ -27,25 +28,22 @@ def reader_for(path: Path, readers: Sequence[Reader] = READERS) -> Reader | None
 
 
 def discover(raw_dir: Path, readers: Sequence[Reader] = READERS) -> list[Path]:
-    """The input files directly in `raw_dir` that a reader takes, in a stable order (dangling symlinks
-    included: they get a row)."""
+    """Every entry directly in `raw_dir` named for a reader, in a stable order: files, and also links
+    (dangling or not), FIFOs, devices and folders, which get a row saying why they are not read."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"{raw_dir}: no such directory (pass --raw DIR with your .txt articles)")
-    return sorted(p for p in raw_dir.iterdir()
-                  if (p.is_file() or p.is_symlink()) and reader_for(p, readers) is not None)
+    return sorted(p for p in raw_dir.iterdir() if reader_for(p, readers) is not None)
 
 
 def article_id_of(path: Path) -> str:
-    return path.stem
+    return shown(path.stem)
 
 
 def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or why they cannot be had."""
+    """The file's bytes, or why they cannot be had (only regular files in the raw folder are read)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return f"too large: {size} bytes > {MAX_ARTICLE_BYTES} (split the file into articles)"
-        return path.read_bytes()
+        fd = open_regular(path)
+        return fd if isinstance(fd, str) else read_capped(fd, MAX_ARTICLE_BYTES)
     except FileNotFoundError:
         return "disappeared: no such file when it was read (deleted or moved during the run, or a dangling link)"
     except OSError as exc:
@@ -63,19 +61,19 @@ def read_article(path: Path, readers: Sequence[Reader] = READERS) -> Article | R
     article_id = article_id_of(path)
     data = read_bytes(path)
     if isinstance(data, str):
-        return Rejected(article_id, str(path), None, data)
+        return Rejected(article_id, shown(str(path)), None, data)
     digest = hashlib.sha256(data).hexdigest()
     reader = reader_for(path, readers)
     if reader is None:
-        return Rejected(article_id, str(path), digest, f"unknown format {path.suffix!r}: no reader takes it")
+        return Rejected(article_id, shown(str(path)), digest, f"unknown format {path.suffix!r}: no reader takes it")
     try:
         text = reader.decode(data)
     except Unusable as exc:
-        return Rejected(article_id, str(path), digest, str(exc))
+        return Rejected(article_id, shown(str(path)), digest, str(exc))
     reason = text_reason(text)
     if reason is not None:
-        return Rejected(article_id, str(path), digest, reason)
-    return Article(article_id, str(path), digest, text)
+        return Rejected(article_id, shown(str(path)), digest, reason)
+    return Article(article_id, shown(str(path)), digest, text)
 
 
 def read_articles(paths: Iterable[Path]) -> list[Article | Rejected]:
