@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from flows.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,3 +39,52 @@ def test_evaluate_without_curated_tables_says_run_first(tmp_path: Path, capsys: 
 def test_run_on_missing_folder_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--raw", str(tmp_path / "absent"), "--curated", str(tmp_path / "out")]) == 1
     assert "absent" in capsys.readouterr().err
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting for its parent."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_for(condition: Callable[[], object], seconds: float) -> object:
+    deadline = time.monotonic() + seconds
+    while not (found := condition()):
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+    return found
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminated_run_leaves_no_prefect_server(tmp_path: Path, signum: int) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Le 3 mars 2026, Hexavolt a levé 40 millions d’euros.\n", encoding="utf-8")
+    without_api_url = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # its own temporary server
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(tmp_path / "curated")]
+    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=without_api_url)
+    try:
+        def server() -> int | None:
+            return next((c for c in children(proc.pid)
+                         if b"prefect.server" in Path(f"/proc/{c}/cmdline").read_bytes()), None)
+
+        server_pid = wait_for(server, 240)
+        proc.send_signal(signum)  # the run only, as a service manager or a closed terminal would
+        assert proc.wait(timeout=60) == 128 + signum
+        wait_for(lambda: not alive(server_pid), 15)  # type: ignore[arg-type]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of its group, an orphaned server included
+        proc.wait()
