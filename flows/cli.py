@@ -12,11 +12,12 @@ from flows.commands import EXIT_ERROR
 from flows.commands import evaluate as evaluate_cmd
 from flows.commands import export as export_cmd
 from flows.commands import reprocess as reprocess_cmd
+from flows.commands import rollback as rollback_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
 from flows.settings import apply_prefect_defaults
 
-COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd)
+COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, rollback_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

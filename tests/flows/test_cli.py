@@ -88,3 +88,19 @@ def test_a_terminated_run_leaves_no_prefect_server(tmp_path: Path, signum: int) 
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of its group, an orphaned server included
         proc.wait()
+
+
+def test_rollback_restores_the_previous_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import pandas as pd
+
+    from flows.store.tables import read_table, write_tables
+
+    write_tables({"articles": pd.DataFrame({"article_id": ["old"]})}, tmp_path)
+    write_tables({"articles": pd.DataFrame({"article_id": ["new"]})}, tmp_path)
+    assert main(["rollback", "--curated", str(tmp_path), "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 2 and listed[1].startswith("* ")
+    assert main(["rollback", "--curated", str(tmp_path)]) == 0
+    assert read_table(tmp_path, "articles")["article_id"].tolist() == ["old"]
+    assert main(["rollback", "--curated", str(tmp_path)]) == 1  # nothing older
+    assert "no generation older" in capsys.readouterr().err
