@@ -1,7 +1,7 @@
 """Loaded by a child Python process whose PYTHONPATH starts with this folder (crash tests only).
 
-With INFRAFACTS_TEST_PAUSE_AT=<point>:<file>, the process creates <file> and sleeps until killed when it
-reaches <point> of writing the curated tables:
+With INFRAFACTS_TEST_PAUSE_AT=<point>:<file>, the process creates <file> and sleeps, until killed or until
+<file>.resume appears, when it reaches <point> of writing the curated tables:
 - `after_first_table`: right after the first Parquet table was written;
 - `before_switch`: just before the `current` generation pointer is replaced;
 - `step=N`: just before its N-th file-system change (write, rename, link, removal) to a path under a
@@ -26,8 +26,8 @@ _steps = 0
 
 def _pause() -> None:
     Path(_signal_file).write_text(str(os.getpid()), encoding="utf-8")
-    while True:
-        time.sleep(60)
+    while not Path(f"{_signal_file}.resume").exists():
+        time.sleep(0.2)
 
 
 def _in_curated(*args: object) -> bool:
