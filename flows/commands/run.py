@@ -64,7 +64,11 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
     if not args.raw.is_dir():  # fail before starting Prefect
         raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
     from flows.curation.removals import TooManyRemovals
+    from flows.orphans import mark_run, stop_orphaned_servers
 
+    mark_run()
+    for pid in stop_orphaned_servers():
+        print(f"infrafacts: stopped temporary Prefect server {pid} left by a killed run", file=sys.stderr)
     try:
         with curated_lock(args.curated):
             from flows.runners import curate_flow

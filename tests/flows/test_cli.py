@@ -64,23 +64,52 @@ def wait_for(condition: Callable[[], object], seconds: float) -> object:
     return found
 
 
+def start_run(tmp_path: Path) -> subprocess.Popen[bytes]:
+    """`infrafacts run` in its own process group, with its own PREFECT_HOME and temporary server."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Le 3 mars 2026, Hexavolt a levé 40 millions d’euros.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "home")}
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(tmp_path / "curated")]
+    return subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env)
+
+
+def server_of(proc: subprocess.Popen[bytes]) -> int:
+    def server() -> int | None:
+        return next((c for c in children(proc.pid) if b"prefect.server" in Path(f"/proc/{c}/cmdline").read_bytes()),
+                    None)
+
+    return wait_for(server, 240)  # type: ignore[return-value]
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_a_killed_runs_server_is_stopped_by_the_next_run(tmp_path: Path) -> None:
+    from flows.orphans import stop_orphaned_servers
+
+    proc = start_run(tmp_path)
+    try:
+        server_pid = server_of(proc)
+        proc.kill()  # SIGKILL to the run only: no clean-up code runs
+        proc.wait(timeout=30)
+        time.sleep(2)
+        assert alive(server_pid)  # orphaned
+        assert stop_orphaned_servers(str(tmp_path / "home")) == [server_pid]  # what the next run does first
+        wait_for(lambda: not alive(server_pid), 15)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 @pytest.mark.integration
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_terminated_run_leaves_no_prefect_server(tmp_path: Path, signum: int) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text("Le 3 mars 2026, Hexavolt a levé 40 millions d’euros.\n", encoding="utf-8")
-    without_api_url = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # its own temporary server
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(tmp_path / "curated")]
-    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=without_api_url)
+    proc = start_run(tmp_path)
     try:
-        def server() -> int | None:
-            return next((c for c in children(proc.pid)
-                         if b"prefect.server" in Path(f"/proc/{c}/cmdline").read_bytes()), None)
-
-        server_pid = wait_for(server, 240)
+        server_pid = server_of(proc)
         proc.send_signal(signum)  # the run only, as a service manager or a closed terminal would
         assert proc.wait(timeout=60) == 128 + signum
         wait_for(lambda: not alive(server_pid), 15)  # type: ignore[arg-type]
