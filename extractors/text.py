@@ -4,6 +4,8 @@ a folded key and a phrase trie, so a word in a data file is matched the same way
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -59,3 +61,35 @@ def _emit(node: dict[str, dict]) -> str:
 def _depth(node: dict[str, dict]) -> int:
     return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
+# Characters that change nothing a reader sees: format characters (zero-width spaces and joiners, bidi
+# marks, soft hyphens, byte-order marks, tags) and NUL. Inside "4\u200b0 milliards" they would split a
+# number or a word for every grammar, so extractors are given the text without them (`VisibleText`).
+_INVISIBLE = "\x00" + "".join(
+    chr(c) for c in (*range(0x10000), *range(0xE0000, 0xE0080)) if unicodedata.category(chr(c)) == "Cf"
+)
+_INVISIBLE_RE = re.compile(f"[{re.escape(_INVISIBLE)}]")
+
+
+class VisibleText:
+    """`original` without its invisible characters, and the way back: offsets found in `text` map to
+    offsets in `original` that cover the same visible characters."""
+
+    __slots__ = ("original", "removed_at", "text")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        # Where, in `text`, each removed character was (non-decreasing): the k-th one at its index - k.
+        self.removed_at = [m.start() - k for k, m in enumerate(_INVISIBLE_RE.finditer(original))]
+        self.text = _INVISIBLE_RE.sub("", original) if self.removed_at else original
+
+    def position(self, index: int) -> int:
+        """Where the character at `text[index]` is in `original`."""
+        return index + bisect.bisect_right(self.removed_at, index)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The range of `original` holding `text[start:end]` (invisible characters inside it included)."""
+        if not self.removed_at:
+            return start, end
+        if end <= start:
+            return (self.position(start),) * 2
+        return self.position(start), self.position(end - 1) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from importlib import metadata
@@ -14,12 +15,13 @@ from flows.commands import export as export_cmd
 from flows.commands import report as report_cmd
 from flows.commands import reprocess as reprocess_cmd
 from flows.commands import review as review_cmd
+from flows.commands import rollback as rollback_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
 from flows.settings import apply_prefect_defaults
 
 COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, report_cmd,
-                                     review_cmd)
+                                     review_cmd, rollback_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,8 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def exit_on_termination() -> None:
+    """SIGTERM and SIGHUP end a run as Ctrl-C does, by unwinding: the lock is released, and Prefect's
+    exit handler stops the temporary server it started (the default action would leave it running)."""
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, terminate)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     apply_prefect_defaults()  # before anything imports Prefect, which reads its settings once
+    exit_on_termination()
     try:
         parser = build_parser()
     except ValueError as exc:  # a bad INFRAFACTS_* variable

@@ -9,6 +9,9 @@ no batch holds more than `BATCH_CHARS` of text. A 20 MB article thus stays under
 spaCy is given `visible_text(article)`: the article's text with its boilerplate ranges (paywall prompts,
 share lines, link lists..., see `flows/sources/boilerplate.py`) blanked by as many spaces, so no fact comes
 from them and every offset still indexes `article.text`.
+Then the extractors see that text without its invisible characters (zero-width spaces, bidi marks,
+soft hyphens: `extractors.text.VisibleText`), so "4\u200b0 milliards" is 40 billion; offsets, text and
+sentence of each row are mapped back to the article's own text.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from spacy.tokens import Doc
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from extractors.registry import Context
+from extractors.text import VisibleText
 from flows.settings import DEFAULTS
 from flows.sources import Article
 from flows.sources.boilerplate import blanked
@@ -92,6 +96,19 @@ def shifted(row: dict[str, Any], offset: int) -> dict[str, Any]:
     return row
 
 
+def to_original(row: dict[str, Any], view: VisibleText) -> dict[str, Any]:
+    """A row found in the visible text, with offsets, text and sentence of the article's own text."""
+    if not view.removed_at:
+        return row
+    sentence_at = view.text.rfind(row["sentence"], 0, row["start"] + len(row["sentence"]))
+    row["start"], row["end"] = view.span(row["start"], row["end"])
+    row["text"] = view.original[row["start"] : row["end"]]
+    if sentence_at >= 0:
+        first, last = view.span(sentence_at, sentence_at + len(row["sentence"]))
+        row["sentence"] = view.original[first:last]
+    return row
+
+
 def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> list[dict[str, Any]]:
     return [shifted(m.as_row() | {"article_id": article.article_id}, offset) for m in extract_mentions(doc, context)]
 
@@ -128,9 +145,8 @@ def restore_sentences(article: Article, rows: list[dict[str, Any]]) -> None:
         row["sentence"] = article.text[first:last]
 
 
-def pieces_of(articles: Sequence[Article], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
-    for index, article in enumerate(articles):
-        text = visible_text(article)
+def pieces_of(texts: Sequence[str], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
+    for index, text in enumerate(texts):
         if len(text) <= max_doc_chars:
             yield text, (index, 0)
         else:
@@ -164,12 +180,15 @@ def extract_articles(
 
     `nlp` finds the entities; `parser` parses the sentences of figures for party attachment (None: no parties).
     """
-    docs = parse(pieces_of(articles, max_doc_chars, chunk_chars), nlp, batch_size)
+    # Boilerplate blanked (same offsets), then invisible characters removed (offsets mapped back by the view).
+    views = [VisibleText(visible_text(article)) for article in articles]
+    docs = parse(pieces_of([view.text for view in views], max_doc_chars, chunk_chars), nlp, batch_size)
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
-        article = articles[index]
+        article, view = articles[index], views[index]
         published = full_date(article.meta.published) or find_published(article.text)
         context = Context(published=published, parser=parser)
-        rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
+        rows = [to_original(row, view) for doc, (_, offset) in parts
+                for row in mention_rows(doc, article, offset, context)]
         if article.excluded:
             restore_sentences(article, rows)
         check_rows(article, rows)

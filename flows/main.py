@@ -37,6 +37,7 @@ from extractors.pipeline import load_nlp
 from flows.curation.corrections import LOG_TABLE, apply_corrections
 from flows.curation.dedup import fact_tables
 from flows.curation.incremental import Plan, PreviousState, new_fact_counts, plan_run, unknown_ids
+from flows.curation.removals import TooManyRemovals, removal_refusal
 from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
 from flows.extraction import extract_articles
@@ -75,9 +76,11 @@ def discover_articles(raw_dir: str) -> list[str]:
 
 @task(cache_policy=NO_CACHE)
 def plan_articles(
-    paths: Sequence[str], curated_dir: str, reprocess: Sequence[str], reprocess_all: bool
+    paths: Sequence[str], curated_dir: str, reprocess: Sequence[str], reprocess_all: bool,
+    raw_dir: str = "", allow_removals: bool = False,
 ) -> tuple[Plan, PreviousState]:
-    """Read every file (to hash it) and decide what to extract; unreadable files become rejected rows."""
+    """Read every file (to hash it) and decide what to extract; unreadable files become rejected rows.
+    Raises `TooManyRemovals` when the run would drop most known articles and `allow_removals` is not set."""
     logger = get_run_logger()
     items = read_articles(Path(p) for p in paths)  # a second copy of the same bytes: `duplicate of <id>`
     missing = unknown_ids(reprocess, (item.article_id for item in items))
@@ -99,6 +102,9 @@ def plan_articles(
         len(plan.reused), len(plan.rejected), len(plan.removed),
         f": {', '.join(plan.removed)}" if plan.removed else "",
     )
+    refusal = None if allow_removals else removal_refusal(plan, state, raw_dir)
+    if refusal:
+        raise TooManyRemovals(refusal)
     return plan, state
 
 
@@ -231,15 +237,18 @@ def curate(
     batch_size: int = DEFAULTS.batch_size,
     reprocess: list[str] | None = None,
     reprocess_all: bool = False,
+    allow_removals: bool = False,
 ) -> RunSummary:
     """Extract money, power, date and organisation facts from every article in `raw_dir` into `curated_dir`.
 
     Unchanged articles (same bytes, same extractor version) reuse their previous mentions; `reprocess`
-    (article ids) or `reprocess_all` force re-extraction.
+    (article ids) or `reprocess_all` force re-extraction. A run that would remove most of the known
+    articles (an empty or unmounted raw folder) fails with `TooManyRemovals` before writing, unless
+    `allow_removals`.
     """
     with curated_lock(curated_dir):
         paths = discover_articles(raw_dir)
-        plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
+        plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all, raw_dir, allow_removals)
         batches = extract_all(plan.extract, extractor_version(), batch_size)
         summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
         publish_report(curated_dir, summary, quote(state.fact_ids))

@@ -16,6 +16,9 @@ PREFECT_DEFAULTS: dict[str, str] = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     # Let extractor modules log through Prefect with plain `logging`.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "extractors",
+    # A run outlives its API being away (a server restart, a network cut) for up to ~8 minutes: each call
+    # is retried with backoff 2, 4, ... 256 s (Prefect's default, 5 retries, gives up after ~1 minute).
+    "PREFECT_CLIENT_MAX_RETRIES": "8",
 }
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from flows.commands import EXIT_ERROR
-from flows.commands.run import add_run_options, execute, exit_status_text
+from flows.commands.run import add_removal_option, add_run_options, execute, exit_status_text
 from flows.curation.incremental import unknown_ids
 from flows.sources import article_id_of, discover
 
@@ -26,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "repeat for several")
     which.add_argument("--all", action="store_true", help="re-extract every article")
     add_run_options(cmd)
+    add_removal_option(cmd)
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REJECTED
+from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_REJECTED
 from flows.settings import ENV, Settings
 from flows.store.lock import CuratedLocked, curated_lock
 
@@ -30,6 +30,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         help=f"extract on an existing Dask scheduler's workers (or ${ENV['dask_address']})")
 
 
+def add_removal_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-removals", action="store_true",
+                        help="let this run remove more than half of the articles the curated tables hold "
+                        "(without it such a run, e.g. over an empty or unmounted raw folder, is refused)")
+
+
 def add_curated_option(parser: argparse.ArgumentParser, settings: Settings) -> None:
     parser.add_argument("--curated", type=Path, default=settings.curated,
                         help=f"curated folder (default: {settings.curated}/, or ${ENV['curated']})")
@@ -37,8 +43,9 @@ def add_curated_option(parser: argparse.ArgumentParser, settings: Settings) -> N
 
 def exit_status_text() -> str:
     return (f"Exit status: {EXIT_OK} all files processed, {EXIT_REJECTED} finished but some files were rejected "
-            f"(listed, and recorded in the articles table), {EXIT_BUSY} another run is writing the same "
-            f"curated folder (nothing was changed), {EXIT_ERROR} the run failed.")
+            f"(listed, and recorded in the articles table), {EXIT_REFUSED} the run would remove more than half "
+            f"of the known articles and --allow-removals was not given (nothing was changed), {EXIT_BUSY} "
+            f"another run is writing the same curated folder (nothing was changed), {EXIT_ERROR} the run failed.")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -51,22 +58,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "mentions (use `infrafacts reprocess` to force). " + exit_status_text(),
     )
     add_run_options(run)
+    add_removal_option(run)
 
 
 def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
     if not args.raw.exists():  # fail before starting Prefect
         raise FileNotFoundError(f"{args.raw}: no such file or directory (pass --raw DIR or --raw FILE)")
+    from flows.curation.removals import TooManyRemovals
+    from flows.orphans import mark_run, stop_orphaned_servers
+
+    mark_run()
+    for pid in stop_orphaned_servers():
+        print(f"infrafacts: stopped temporary Prefect server {pid} left by a killed run", file=sys.stderr)
     try:
         with curated_lock(args.curated):
             from flows.runners import curate_flow
 
             flow = curate_flow(args.workers, args.dask_address)
             summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
-                           **params)
+                           allow_removals=args.allow_removals, **params)
     except CuratedLocked as exc:
         print(f"infrafacts: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    except TooManyRemovals as exc:
+        print(f"infrafacts: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     print("\n".join(summary.lines()))
     return EXIT_REJECTED if summary.rejected else EXIT_OK
 

@@ -93,6 +93,11 @@ class Figure:
     def qualifier(self) -> str | None:
         return plain(self.row.get("qualifier"))
 
+    @property
+    def identity(self) -> tuple[Any, ...]:
+        """Everything `same_fact` looks at: figures with the same identity get the same answers."""
+        return self.key, self.qualifier, self.parties, self.years, self.row["article_id"], self.vague
+
 
 def same_fact(a: Figure, b: Figure) -> bool:
     """The conservative identity test for two money or two power mentions (module docstring)."""
@@ -109,23 +114,34 @@ def same_fact(a: Figure, b: Figure) -> bool:
 @dataclass
 class Group:
     members: list[Figure] = field(default_factory=list)
+    # One member per distinct identity: a repeated mention is compared once, not once per copy.
+    distinct: dict[tuple[Any, ...], Figure] = field(default_factory=dict)
 
     def accepts(self, figure: Figure) -> bool:
-        return all(same_fact(member, figure) for member in self.members)
+        return all(same_fact(member, figure) for member in self.distinct.values())
+
+    def add(self, figure: Figure) -> None:
+        self.members.append(figure)
+        self.distinct.setdefault(figure.identity, figure)
 
 
 def group_figures(figures: Iterable[Figure]) -> list[Group]:
-    """Greedy complete-linkage grouping in reading order (deterministic)."""
+    """Greedy complete-linkage grouping in reading order (deterministic).
+
+    A figure that is not the same fact as itself (vague, or without parties) can join no group and no
+    figure can join its group, so it is not compared with anything: near-linear in repeated mentions.
+    """
     groups: list[Group] = []
     by_key: dict[tuple[Any, ...], list[Group]] = {}
     for figure in figures:
-        candidates = by_key.setdefault(figure.key, [])
+        mergeable = same_fact(figure, figure)
+        candidates = by_key.setdefault(figure.key, []) if mergeable else []
         group = next((g for g in candidates if g.accepts(figure)), None)
         if group is None:
             group = Group()
             candidates.append(group)
             groups.append(group)
-        group.members.append(figure)
+        group.add(figure)
     return groups
 
 

@@ -22,6 +22,7 @@ from flows.sources.html import HtmlReader
 from flows.sources.language import language_reason
 from flows.sources.published import published_date
 from flows.sources.records import JsonLinesReader, RecordReader
+from flows.sources.safety import open_regular, read_capped, shown
 from flows.sources.text import MarkdownReader, TextReader, first_line_title
 
 # Content claims are tried in this order (JSON, JSON Lines, HTML); plain text never claims, it is taken by name.
@@ -36,8 +37,9 @@ def reader_for(path: Path, readers: Sequence[Reader] = READERS) -> Reader | None
 
 
 def discover(raw_dir: Path, readers: Sequence[Reader] = READERS) -> list[Path]:
-    """The input files directly in `raw_dir` that a reader takes, in a stable order (dangling symlinks
-    included: they get a row); `raw_dir` may also be one file."""
+    """Every entry directly in `raw_dir` named for a reader, in a stable order: files, and also links
+    (dangling or not), FIFOs, devices and folders, which get a row saying why they are not read.
+    `raw_dir` may also be one file."""
     if raw_dir.is_file():
         if reader_for(raw_dir, readers) is None:
             raise ValueError(f"{raw_dir}: no reader for {raw_dir.suffix or 'files without a suffix'!r} "
@@ -45,21 +47,18 @@ def discover(raw_dir: Path, readers: Sequence[Reader] = READERS) -> list[Path]:
         return [raw_dir]
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"{raw_dir}: no such directory (pass --raw DIR with your .txt articles)")
-    return sorted(p for p in raw_dir.iterdir()
-                  if (p.is_file() or p.is_symlink()) and reader_for(p, readers) is not None)
+    return sorted(p for p in raw_dir.iterdir() if reader_for(p, readers) is not None)
 
 
 def article_id_of(path: Path) -> str:
-    return path.stem
+    return shown(path.stem)
 
 
 def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or why they cannot be had."""
+    """The file's bytes, or why they cannot be had (only regular files in the raw folder are read)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return f"too large: {size} bytes > {MAX_ARTICLE_BYTES} (split the file into articles)"
-        return path.read_bytes()
+        fd = open_regular(path)
+        return fd if isinstance(fd, str) else read_capped(fd, MAX_ARTICLE_BYTES)
     except FileNotFoundError:
         return "disappeared: no such file when it was read (deleted or moved during the run, or a dangling link)"
     except OSError as exc:
@@ -86,7 +85,7 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
     article_id = article_id_of(path)
     data = read_bytes(path)
     if isinstance(data, str):
-        return [Rejected(article_id, str(path), None, data)]
+        return [Rejected(article_id, shown(str(path)), None, data)]
     digest = hashlib.sha256(data).hexdigest()
     encoding = reader = None
     try:
@@ -97,9 +96,9 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
         documents = reader.documents(text)
     except Unusable as exc:
         meta = Metadata(encoding=encoding, format=reader.name if reader else None)
-        return [Rejected(article_id, str(path), digest, str(exc), meta)]
+        return [Rejected(article_id, shown(str(path)), digest, str(exc), meta)]
     if not documents:
-        return [Rejected(article_id, str(path), digest, "empty: no article record in the file")]
+        return [Rejected(article_id, shown(str(path)), digest, "empty: no article record in the file")]
     return [article_of(doc, path, digest, encoding) for doc in documents]
 
 
@@ -115,8 +114,8 @@ def article_of(doc: Document, path: Path, digest: str, encoding: str | None) -> 
         reason = "empty: only page boilerplate (menus, buttons, subscription prompts), no article text"
     meta = replace(meta, title=meta.title or first_line_title(visible))
     if reason is not None:
-        return Rejected(article_id, str(path), digest, reason, meta)
-    return Article(article_id, str(path), digest, doc.text, meta, excluded)
+        return Rejected(article_id, shown(str(path)), digest, reason, meta)
+    return Article(article_id, shown(str(path)), digest, doc.text, meta, excluded)
 
 
 def read_article(path: Path, readers: Sequence[Reader] = READERS) -> Article | Rejected:

@@ -21,7 +21,7 @@ def temp_beside(target: Path) -> Path:
     return target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -36,7 +36,7 @@ def stale_temp_files(curated_dir: Path) -> list[Path]:
     out = []
     for path in curated_dir.iterdir():
         match = _TEMP_NAME.match(path.name)
-        if match and int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+        if match and int(match["pid"]) != os.getpid() and not pid_alive(int(match["pid"])):
             out.append(path)
     return sorted(out)
 

@@ -29,6 +29,7 @@ from flows.cells import plain
 from flows.curation.deals import DEAL_SOURCES_TABLE, DEALS_TABLE
 from flows.store.atomic import write_atomic
 from flows.store.datapackage import DEFAULT_PRIMARY_KEY, PRIMARY_KEYS, frictionless_type, package_descriptor
+from flows.store.generations import current_folder
 from flows.store.tables import DUCKDB_NAME, TABLE_SUFFIX, build_duckdb_beside, read_duckdb_table
 
 FORMATS = ("csv", "parquet", "jsonl", "duckdb")
@@ -87,8 +88,9 @@ def csv_cell(value: Any, kind: str) -> Any:
 # --- reading the curated folder ---------------------------------------------------------------------
 
 def curated_tables(curated: Path) -> dict[str, Path]:
-    """Every curated table's Parquet file, known tables first."""
-    files = {p.name[: -len(TABLE_SUFFIX)]: p for p in curated.glob(f"*{TABLE_SUFFIX}") if not p.name.startswith(".")}
+    """Every curated table's Parquet file (all of one generation), known tables first."""
+    found = current_folder(curated).glob(f"*{TABLE_SUFFIX}")
+    files = {p.name[: -len(TABLE_SUFFIX)]: p for p in found if not p.name.startswith(".")}
     if not files:
         raise FileNotFoundError(f"{curated}: no curated tables (run `infrafacts run` first)")
     rank = {name: i for i, name in enumerate(table_order())}

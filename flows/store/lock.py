@@ -7,10 +7,12 @@ re-entrant inside one process (the CLI takes it before starting Prefect, the flo
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import socket
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +27,10 @@ _held: dict[Path, tuple[IO[str], int]] = {}
 
 class CuratedLocked(RuntimeError):
     """Another process is writing to the same curated folder."""
+
+
+class UnsafeLockFile(PermissionError):
+    """The lock file is a symbolic link or not a regular file: opening it could clobber another file."""
 
 
 def lock_path(curated_dir: Path) -> Path:
@@ -48,9 +54,26 @@ def describe_holder(path: Path) -> str:
     return f"pid {note.get('pid')} on {note.get('host')} since {note.get('since')} ({note.get('command')})"
 
 
+def _open_lock_file(path: Path) -> IO[str]:
+    """Open (or create) the lock file itself, never what a symbolic link in its place points to: the
+    holder note is written into it, which would truncate that other file."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        raise UnsafeLockFile(f"{path} is a symbolic link; refusing to follow it (the run would overwrite "
+                             "the file it points to). Remove the link and try again.") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsafeLockFile(f"{path} is not a regular file; remove it and try again.")
+    return os.fdopen(fd, "r+", encoding="utf-8")
+
+
 def _acquire(path: Path) -> IO[str]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while the lock is held
+    fh = _open_lock_file(path)  # kept open while the lock is held
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -19,6 +19,7 @@ from extractors.registry import Registry
 from flows.curation.corrections import REVIEWED
 from flows.curation.incremental import PreviousState
 from flows.curation.tables import ARTICLE_DTYPES, mention_dtypes
+from flows.store.generations import current_folder
 from flows.store.tables import table_path
 
 
@@ -42,6 +43,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def load_state(curated_dir: Path) -> PreviousState:
     """The previous articles/mentions/fact ids; any unreadable or foreign-schema table means a full run."""
+    curated_dir = current_folder(curated_dir)  # one generation for every table read below
     try:
         articles, mentions = _read(curated_dir, "articles"), _read(curated_dir, "mentions")
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) on a damaged file

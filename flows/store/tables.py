@@ -1,23 +1,23 @@
-"""Writing and reading the curated tables. Every write is atomic: written beside, then renamed.
+"""Writing and reading the curated tables: one Parquet file per table, plus `infrafacts.duckdb`, a DuckDB
+database holding the same tables (the embedded, SQL-queryable store).
 
-Besides one Parquet file per table, each write (re)builds `infrafacts.duckdb`, a DuckDB database
-holding the same tables (the embedded, SQL-queryable store), the same way: built beside, then renamed.
-
-Crash safety (`atomic.py`): a run killed while writing leaves the previous tables whole (nothing is
-renamed before every file is written and synced); the next write deletes the temporary files of writers
-that are no longer alive. Renames happen one file after another, so a kill in that last instant can
-leave some tables new and some old, each whole.
+Every write is one new generation (`generations.py`): all files are written and synced into a folder of
+their own, then one atomic rename switches the stable paths (`curated/<table>.parquet`,
+`curated/infrafacts.duckdb`) to it. A run killed at any instant leaves readers the previous set of tables
+or the new one, never a mix; the next write removes what the dead writer left.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from flows.store.atomic import fsync_dir, fsync_file, remove_stale_temp_files, temp_beside, write_beside
+from flows.store.atomic import fsync_file, remove_stale_temp_files, temp_beside
+from flows.store.generations import begin_generation, commit_generation, current_folder
 from flows.store.views import create_views
 
 TABLE_SUFFIX = ".parquet"
@@ -55,37 +55,32 @@ def build_duckdb_beside(parquet_files: Mapping[str, Path], target: Path) -> Path
 def write_tables(
     tables: Mapping[str, pd.DataFrame], curated_dir: Path, *, duckdb_name: str | None = DUCKDB_NAME
 ) -> list[Path]:
-    """Write every table (and the DuckDB database) to temporary files first; only when all are written,
-    rename them into place.
+    """Write every table (and the DuckDB database) into a new generation, then switch to it at once.
 
-    A failure or a kill while writing leaves the previous tables untouched; each rename is atomic, so
-    a reader never sees a half-written file.
+    A failure or a kill before the switch leaves the previous tables current and untouched.
     """
     curated_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(curated_dir)
-    staged: dict[str, tuple[Path, Path]] = {}
+    folder = begin_generation(curated_dir)
     try:
+        files = {name: table_path(folder, name) for name in tables}
         for name, frame in tables.items():
-            target = table_path(curated_dir, name)
-            staged[name] = (write_beside(target, lambda tmp, frame=frame: frame.to_parquet(tmp, index=False)), target)
+            frame.to_parquet(files[name], index=False)
+            fsync_file(files[name])
         if duckdb_name:
-            target = curated_dir / duckdb_name
-            tmp = build_duckdb_beside({name: tmp for name, (tmp, _) in staged.items()}, target)
-            staged[duckdb_name] = (tmp, target)
+            os.replace(build_duckdb_beside(files, folder / duckdb_name), folder / duckdb_name)
     except BaseException:
-        for tmp, _ in staged.values():
-            tmp.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
         raise
-    for tmp, target in staged.values():
-        os.replace(tmp, target)
-    fsync_dir(curated_dir)
-    return [target for _, target in staged.values()]
+    commit_generation(curated_dir, folder)
+    return [curated_dir / name for name in (*(path.name for path in files.values()), *filter(None, [duckdb_name]))]
 
 
 def read_table(curated_dir: Path, name: str) -> pd.DataFrame:
-    path = table_path(curated_dir, name)
+    path = table_path(current_folder(curated_dir), name)
     if not path.exists():
-        raise FileNotFoundError(f"{path}: no curated table '{name}' (run `infrafacts run` first)")
+        stable = table_path(curated_dir, name)
+        raise FileNotFoundError(f"{stable}: no curated table '{name}' (run `infrafacts run` first)")
     return pd.read_parquet(path)
 
 

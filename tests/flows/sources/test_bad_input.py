@@ -9,6 +9,7 @@ import pytest
 
 from flows.sources import Article, Rejected, discover, read_article, read_articles
 from flows.sources.language import language_reason
+from flows.sources.safety import shown
 
 FRENCH = (
     "Le groupe Hexavolt a annoncé mardi qu’il investira 2,5 milliards d’euros dans un campus de centres de "
@@ -143,7 +144,7 @@ def test_link_to_a_folder_is_unreadable(tmp_path: Path) -> None:
     (tmp_path / "dossier.txt").symlink_to(tmp_path / "dossier")  # works as root too
     item = read_article(tmp_path / "dossier.txt")
     assert isinstance(item, Rejected)
-    assert item.reason == "unreadable: Is a directory"
+    assert item.reason.startswith("not a regular file: a directory")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the folder-link case covers it")
@@ -198,20 +199,27 @@ def test_mixed_folder_loses_nothing(prefect_harness: None, tmp_path: Path, capsy
     (raw / "lien-mort.txt").symlink_to(raw / "absent")
     (raw / "sous").mkdir()
     (raw / "dossier.txt").symlink_to(raw / "sous")
+    os.mkfifo(raw / "tube.txt")  # would block a plain open() forever
+    (raw / "zero.txt").symlink_to("/dev/zero")  # would never end
+    (raw / "passwd.txt").symlink_to("/etc/passwd")  # not an article anybody put here
+    write(raw, os.fsdecode(b"r\xe9seau.txt"), ("Le réseau RTE ajoutera 2 GW en 2030.\n" + FRENCH).encode())
     curated = tmp_path / "curated"
 
     assert main(["run", "--raw", str(raw), "--curated", str(curated)]) == EXIT_REJECTED
     articles = read_table(curated, "articles")
     status = dict(zip(articles["article_id"], articles["status"], strict=True))
-    assert sorted(status) == sorted(p.stem for p in raw.glob("*.txt"))  # exactly one row per input file
-    assert status["bon"] == status["autre"] == "ok"
+    assert sorted(status) == sorted(shown(p.stem) for p in raw.glob("*.txt"))  # exactly one row per input file
+    assert status["bon"] == status["autre"] == status["r\\xe9seau"] == "ok"  # a non-UTF-8 name: a safe id
     expected = {
         "copie": "rejected: duplicate of bon", "vide": "rejected: empty", "blanc": "rejected: empty",
         "binaire": "rejected: binary", "anglais": "rejected: not French (looks like en",
-        "lien-mort": "rejected: disappeared", "dossier": "rejected: unreadable",
+        "lien-mort": "rejected: disappeared",
+        "dossier": "rejected: not a regular file: a directory", "tube": "rejected: not a regular file: a FIFO",
+        "zero": "rejected: link out of the raw folder", "passwd": "rejected: link out of the raw folder",
     }
     assert {k: v for k, v in status.items() if not v.startswith(expected.get(k, "ok"))} == {}
     mentions = read_table(curated, "mentions")
-    assert set(mentions["article_id"]) == {"bon", "autre", "cp1252", "page"}  # the copy is not extracted twice
+    # the copy is not extracted twice
+    assert set(mentions["article_id"]) == {"bon", "autre", "cp1252", "page", "r\\xe9seau"}
     out = capsys.readouterr().out
     assert f"{len(expected)} rejected" in out and "binary: NUL bytes" in out

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from flows.commands import EXIT_BUSY
+from flows.commands import EXIT_BUSY, EXIT_ERROR
 from flows.progress import Progress, format_duration, progress_line
-from flows.store.lock import LOCK_NAME, CuratedLocked, curated_lock
+from flows.store.lock import LOCK_NAME, CuratedLocked, UnsafeLockFile, curated_lock
 
 ROOT = Path(__file__).resolve().parents[3]
 HOLD = (
@@ -132,3 +132,24 @@ def test_flow_itself_refuses_a_locked_folder(
     with pytest.raises(CuratedLocked, match=f"pid {proc.pid}"):
         curate(raw_dir=str(ROOT / "raw"), curated_dir=str(curated))
     assert not (curated / "mentions.parquet").exists()
+
+
+def test_lock_file_symlink_is_refused_and_its_target_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "precious.txt"
+    victim.write_text("do not truncate me", encoding="utf-8")
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    (curated / LOCK_NAME).symlink_to(victim)
+    with pytest.raises(UnsafeLockFile, match="symbolic link"), curated_lock(curated):
+        pass
+    assert main(["run", "--raw", str(ROOT / "raw"), "--curated", str(curated)]) == EXIT_ERROR
+    assert "symbolic link" in capsys.readouterr().err
+    assert victim.read_text(encoding="utf-8") == "do not truncate me"
+
+
+def test_lock_file_that_is_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / LOCK_NAME)
+    with pytest.raises(UnsafeLockFile, match="not a regular file"), curated_lock(tmp_path):
+        pass

