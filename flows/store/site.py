@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from flows.store.atomic import _alive, fsync_dir, fsync_file
+from flows.store.atomic import fsync_dir, fsync_file, pid_alive
 
 _SUFFIXES = (".building", ".old")
 
@@ -28,7 +28,7 @@ def _pid_of(path: Path) -> int | None:
 
 
 def _dead(pid: int | None) -> bool:
-    return pid is not None and pid != os.getpid() and not _alive(pid)
+    return pid is not None and pid != os.getpid() and not pid_alive(pid)
 
 
 def remove_leftovers(target: Path) -> list[Path]:
