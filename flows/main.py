@@ -38,6 +38,7 @@ from flows.progress import Progress
 from flows.settings import DEFAULTS
 from flows.sources import Article, discover, read_articles
 from flows.store.lock import curated_lock
+from flows.store.stamp import fingerprint, forget_stamp, unchanged_summary, write_stamp
 from flows.store.state import load_state
 from flows.store.tables import write_tables
 from flows.versioning import extractor_version
@@ -116,6 +117,11 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
     return result
 
 
+def inputs_of(plan: Plan) -> list[tuple[str, str]]:
+    """Every file this run read, as `(path, sha256)`: what the run stamp records."""
+    return [(item.path, item.sha256 or "") for item in (*plan.extract, *(a for a, _ in plan.reused), *plan.rejected)]
+
+
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResult], curated_dir: str) -> RunSummary:
     version = extractor_version()
@@ -126,10 +132,11 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         *(article_row(item, version=version) for item in plan.rejected),
     ])
     facts = fact_tables(mentions)
+    forget_stamp(Path(curated_dir))
     written = write_tables({"mentions": mentions, "articles": articles, **facts}, Path(curated_dir))
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
     rejected = articles[articles["status"] != "ok"]
-    return RunSummary(
+    summary = RunSummary(
         processed=int((articles["status"] == "ok").sum()),
         rejected=len(rejected),
         facts={name: len(frame) for name, frame in facts.items()},
@@ -141,6 +148,8 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         removed=plan.removed,
         new_facts=new_fact_counts(facts, state),
     )
+    write_stamp(Path(curated_dir), inputs_of(plan), written, summary)
+    return summary
 
 
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -199,8 +208,13 @@ def curate(
     with curated_lock(curated_dir):
         paths = discover_articles(raw_dir)
         plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
-        batches = extract_all(plan.extract, extractor_version(), batch_size)
-        summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
+        forced = bool(reprocess or reprocess_all)
+        summary = None if forced else unchanged_summary(Path(curated_dir), fingerprint(inputs_of(plan)))
+        if summary is not None:
+            get_run_logger().info("nothing changed since the last run (same files, same code): nothing written")
+        else:
+            batches = extract_all(plan.extract, extractor_version(), batch_size)
+            summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
     create_table_artifact(
         key="infrafacts-run-summary",
         table=summary.artifact_rows(),
