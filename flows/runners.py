@@ -10,6 +10,8 @@ once (`load_nlp` is cached per process) and keeps it for every batch it is given
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from prefect import Flow
@@ -36,3 +38,23 @@ def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[
 
     runner = task_runner(workers, address)
     return curate if runner is None else curate.with_options(task_runner=runner)
+
+
+@contextmanager
+def shared_api(workers: int | None) -> Iterator[None]:
+    """Let process-pool workers report to this process's Prefect API.
+
+    Without a configured API URL each spawned worker would start an ephemeral API server of its own
+    (seconds of start-up and ~200 MB each, and its task runs missing from this run's server).
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+
+    if not (workers and workers > 1) or PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the process-wide ephemeral server the flow would start anyway
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
