@@ -85,19 +85,24 @@ def shifted(row: dict[str, Any], offset: int) -> dict[str, Any]:
     return row
 
 
-def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> list[dict[str, Any]]:
-    return [shifted(m.as_row() | {"article_id": article.article_id}, offset) for m in extract_mentions(doc, context)]
+def mention_rows(doc: Doc, article: Article, bounds: tuple[int, int], context: Context) -> list[dict[str, Any]]:
+    """The rows of one parsed piece `article.text[start:end]` (the text the doc was made from, passed
+    on because `Doc.text` is rebuilt from every token on each access)."""
+    start, end = bounds
+    text = article.text if (start, end) == (0, len(article.text)) else article.text[start:end]
+    mentions = extract_mentions(doc, context, text=text)
+    return [shifted(m.as_row() | {"article_id": article.article_id}, start) for m in mentions]
 
 
-Piece = tuple[str, tuple[int, int]]  # (text, (article index, offset of the piece in the article))
+Piece = tuple[str, tuple[int, int, int]]  # (text, (article index, start and end of the piece in the article))
 
 
 def pieces_of(articles: Sequence[Article], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
     for index, article in enumerate(articles):
         if len(article.text) <= max_doc_chars:
-            yield article.text, (index, 0)
+            yield article.text, (index, 0, len(article.text))
         else:
-            yield from ((article.text[a:b], (index, a)) for a, b in chunk_spans(article.text, chunk_chars))
+            yield from ((article.text[a:b], (index, a, b)) for a, b in chunk_spans(article.text, chunk_chars))
 
 
 def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterator[list[Piece]]:
@@ -114,7 +119,7 @@ def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterato
         yield batch
 
 
-def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int]]]:
+def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int, int]]]:
     for batch in batches(pieces, batch_size, BATCH_CHARS):
         yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
 
@@ -132,6 +137,6 @@ def extract_articles(
         article = articles[index]
         published = find_published(article.text)
         context = Context(published=published, parser=parser)
-        rows = [row for doc, (_, offset) in parts for row in mention_rows(doc, article, offset, context)]
+        rows = [row for doc, (_, start, end) in parts for row in mention_rows(doc, article, (start, end), context)]
         check_rows(article, rows)
         yield Extracted(article, published, rows)
