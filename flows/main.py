@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_progress_artifact, create_table_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
@@ -38,7 +39,7 @@ from flows.progress import Progress
 from flows.settings import DEFAULTS
 from flows.sources import Article, discover, read_articles
 from flows.store.lock import curated_lock
-from flows.store.stamp import fingerprint, forget_stamp, unchanged_summary, write_stamp
+from flows.store.stamp import fingerprint, forget_stamp, tables_code_version, unchanged_summary, write_stamp
 from flows.store.state import load_state
 from flows.store.tables import write_tables
 from flows.versioning import extractor_version
@@ -53,10 +54,11 @@ T = TypeVar("T")
 
 @dataclass
 class BatchResult:
-    """What one extraction task hands back: `articles` rows and `mentions` rows."""
+    """What one extraction task hands back: `articles` rows and its `mentions` as a typed frame (far
+    smaller than row dicts: a run holds every batch's mentions until the tables are written)."""
 
     articles: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: pd.DataFrame = field(default_factory=lambda: mentions_frame([]))
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -105,7 +107,7 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             f"this worker ({socket.gethostname()}, pid {os.getpid()}) has extractors {extractor_version()}, "
             f"the flow planned with {version}: install the same code on every worker and restart them"
         )
-    result = BatchResult()
+    result, rows = BatchResult(), []
     for done in extract_articles(articles, load_nlp(), load_nlp(syntax=True), batch_size=batch_size):
         per_type = Counter(row["type"] for row in done.rows)
         logger.info(
@@ -113,8 +115,15 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             ", ".join(f"{per_type.get(t, 0)} {t}" for t in FACT_TYPES.names()),
         )
         result.articles.append(article_row(done.article, version=version, published=done.published))
-        result.mentions.extend(done.rows)
+        rows.extend(done.rows)
+    result.mentions = mentions_frame(rows)
     return result
+
+
+def joined_mentions(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """`mentions_frame` of all their rows: each frame is sorted and holds whole articles, so a stable
+    sort by article keeps the order one frame of every row would have."""
+    return pd.concat(frames, ignore_index=True).sort_values("article_id", kind="stable").reset_index(drop=True)
 
 
 def inputs_of(plan: Plan) -> list[tuple[str, str]]:
@@ -125,7 +134,7 @@ def inputs_of(plan: Plan) -> list[tuple[str, str]]:
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResult], curated_dir: str) -> RunSummary:
     version = extractor_version()
-    mentions = mentions_frame([*plan.reused_mentions(state), *(row for b in batches for row in b.mentions)])
+    mentions = joined_mentions([mentions_frame(plan.reused_mentions(state)), *(b.mentions for b in batches)])
     articles = articles_frame([
         *(reused_row(article, previous, version) for article, previous in plan.reused),
         *(row for b in batches for row in b.articles),
@@ -205,6 +214,7 @@ def curate(
     Unchanged articles (same bytes, same extractor version) reuse their previous mentions; `reprocess`
     (article ids) or `reprocess_all` force re-extraction.
     """
+    tables_code_version()  # fixed before any work: the run stamp must name the code that ran
     with curated_lock(curated_dir):
         paths = discover_articles(raw_dir)
         plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all)
