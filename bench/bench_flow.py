@@ -57,14 +57,27 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, str]:
-    """Wall time and stdout of `infrafacts run` in a child process."""
+def cpu_seconds() -> float:
+    """User + system CPU of this process and every child it has waited for (grandchildren included)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cpu_timed(fn: Callable[[], object]) -> tuple[float, float, object]:
+    """Wall seconds, CPU seconds (on a busy shared machine the CPU time is the steadier measure)."""
+    cpu = cpu_seconds()
+    seconds, result = timed(fn)
+    return seconds, cpu_seconds() - cpu, result
+
+
+def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, float, str]:
+    """Wall time, CPU time (with its workers and Prefect server) and stdout of `infrafacts run`."""
     cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(corpus), "--curated", str(curated)]
     cmd += ["--workers", str(workers)] if workers else []
-    seconds, proc = timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
+    seconds, cpu, proc = cpu_timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
     if proc.returncode not in (0, 3):
         sys.exit(f"flow failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, proc.stdout
+    return seconds, cpu, proc.stdout
 
 
 def processes_used(stdout: str) -> int:
@@ -137,18 +150,18 @@ def main() -> None:
         chars = sum(map(len, texts))
         print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars", flush=True)
 
-        flow_s, stdout = run_flow(corpus, work / "curated", args.workers)
+        flow_s, flow_cpu, stdout = run_flow(corpus, work / "curated", args.workers)
         processes = processes_used(stdout)
         flow_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        rerun_s, rerun_out = run_flow(corpus, work / "curated", args.workers)
+        rerun_s, _, rerun_out = run_flow(corpus, work / "curated", args.workers)
         startup_s = prefect_startup()
         shutil.rmtree(work / "curated", ignore_errors=True)
         print(f"flow {flow_s:.1f} s ({processes} processes), no-change re-run {rerun_s:.1f} s", flush=True)
 
         plain = plain_pipeline()
-        same_s, tokens = timed(lambda: sum(len(d) for d in plain.pipe(texts, batch_size=args.batch_size)))
-        multi_s, _ = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size,
-                                                             n_process=processes)))
+        same_s, same_cpu, tokens = cpu_timed(lambda: sum(len(d) for d in plain.pipe(texts, batch_size=args.batch_size)))
+        multi_s, multi_cpu, _ = cpu_timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size,
+                                                                            n_process=processes)))
         full_s = timed(lambda: sum(1 for _ in spacy.load(MODEL).pipe(texts, batch_size=args.batch_size)))[0] \
             if args.full else None
         ext_s, ext_same_s, ext_ours_s = extractor_costs(first_mb(texts, args.extractor_mb), args.batch_size)
@@ -169,6 +182,8 @@ def main() -> None:
     print(f"ratio flow / plain senter+ner, 1 process: {same_s / flow_s:.2f}x the plain speed "
           f"({(flow_s - startup_s) / same_s:.2f}x the time without start-up)")
     print(f"ratio flow / plain senter+ner, n_process={processes}: {multi_s / flow_s:.2f}x the plain speed")
+    print(f"CPU seconds (all processes): flow {flow_cpu:.1f}, plain 1 process {same_cpu:.1f}, plain n_process="
+          f"{processes} {multi_cpu:.1f}; flow CPU / plain CPU {flow_cpu / same_cpu:.2f}")
     print(f"extractor cost over the first {args.extractor_mb:g} MB, as a share of its plain senter+ner parse "
           f"({ext_same_s:.2f} s):")
     for name, seconds in ext_s.items():
