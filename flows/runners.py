@@ -2,7 +2,7 @@
 
 `--workers N` (N > 1) runs the extraction tasks in Prefect's `ProcessPoolTaskRunner` of N processes
 (the CLI picks every core by default for a large run, see `Settings.parallel_min_bytes`); it starts
-faster than a fresh Dask LocalCluster and needs no scheduler (bench/bench_workers.py).
+faster than a fresh Dask LocalCluster and needs no scheduler (README, Speed).
 `--dask-address tcp://HOST:PORT` uses an already-running Dask scheduler and its workers (which must be
 able to import this project), for several machines. Each worker process loads each spaCy pipeline
 once (`load_nlp` is cached per process) and keeps it for every batch it is given.

@@ -28,8 +28,8 @@ class Settings:
     batch_size: int = 16  # documents per nlp.pipe batch
     workers: int | None = None  # extraction processes (None: every core for a large run, else 1)
     # Work (bytes of articles to extract) from which a run uses every core: below it, starting the
-    # worker processes and loading a pipeline in each costs more than it saves (bench/bench_workers.py).
-    parallel_min_bytes: int = 2_000_000
+    # worker processes and loading the pipelines in each costs more than it saves (README, Speed).
+    parallel_min_bytes: int = 3_000_000
     dask_address: str | None = None  # an existing Dask scheduler
     gold: Path = Path("tests/gold/dev")  # gold folder `evaluate` scores against
     cron: str = "0 6 * * *"  # schedule of `serve`: every day at 06:00
