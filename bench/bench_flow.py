@@ -3,18 +3,21 @@
 Builds a corpus of at least --mb MB (replicated raw/ articles, or --corpus DIR of your own, e.g.
 made with ../shared/tools/make_corpus.py), then measures:
   (a) the whole flow (`infrafacts run`, in a child process: Prefect start-up, reading, spaCy,
-      extraction, tables, writing), and the same flow's time without the Prefect start-up;
-  (b) plain `nlp.pipe` of fr_core_news_md with the same components (senter + ner), and of the
-      full default pipeline;
-  (c) each extractor's time over the parsed docs, as a share of the parse time.
+      extraction, tables, writing) with its default worker count (or --workers), and the same flow's
+      time without the Prefect start-up; then the same command again with nothing changed;
+  (b) plain `nlp.pipe` of fr_core_news_md with the same components (senter + ner), in one process
+      and with `n_process` = the flow's worker count; with --full, the full default pipeline too;
+  (c) each extractor's time over the parsed docs of the first --extractor-mb MB, as a share of the
+      parse time of the same docs.
 Reports tokens/s, the ratios and peak memory (max RSS). Nothing here is asserted by tests.
 
-    .venv/bin/python bench/bench_flow.py [--mb 1] [--corpus DIR]
+    .venv/bin/python bench/bench_flow.py [--mb 1] [--corpus DIR] [--workers N] [--full]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import shutil
 import subprocess
@@ -25,9 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 from extractors.fact_types import FACT_TYPES
-from extractors.mentions import extract_mentions
+from extractors.mentions import extract_mentions, with_parties
 from extractors.pipeline import MODEL, build_nlp
 from extractors.registry import Context
 
@@ -53,13 +57,32 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def run_flow(corpus: Path, curated: Path) -> float:
-    """Wall time of `infrafacts run` in a child process."""
+def cpu_seconds() -> float:
+    """User + system CPU of this process and every child it has waited for (grandchildren included)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cpu_timed(fn: Callable[[], object]) -> tuple[float, float, object]:
+    """Wall seconds, CPU seconds (on a busy shared machine the CPU time is the steadier measure)."""
+    cpu = cpu_seconds()
+    seconds, result = timed(fn)
+    return seconds, cpu_seconds() - cpu, result
+
+
+def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, float, str]:
+    """Wall time, CPU time (with its workers and Prefect server) and stdout of `infrafacts run`."""
     cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(corpus), "--curated", str(curated)]
-    seconds, proc = timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
+    cmd += ["--workers", str(workers)] if workers else []
+    seconds, cpu, proc = cpu_timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
     if proc.returncode not in (0, 3):
         sys.exit(f"flow failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds
+    return seconds, cpu, proc.stdout
+
+
+def processes_used(stdout: str) -> int:
+    found = re.search(r"extraction: (\d+) process", stdout)
+    return int(found.group(1)) if found else 1
 
 
 def prefect_startup() -> float:
@@ -70,10 +93,48 @@ def prefect_startup() -> float:
     return seconds
 
 
+def plain_pipeline() -> Language:
+    nlp = spacy.load(MODEL, exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    nlp.enable_pipe("senter")
+    return nlp
+
+
+def extractor_costs(texts: list[str], batch_size: int) -> tuple[dict[str, float], float, float]:
+    """Seconds per extractor over the parsed docs, the plain parse time and our pipeline's parse time."""
+    plain, nlp = plain_pipeline(), build_nlp()
+    same_s, _ = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=batch_size)))
+    ours_s, docs = timed(lambda: list(nlp.pipe(texts, batch_size=batch_size)))
+    parser = build_nlp(syntax=True)
+    found = [[m for t in FACT_TYPES for m in t.extract(d, Context())] for d in docs]
+    figures = {t.name for t in FACT_TYPES if t.has_parties}
+    extractors = {
+        **{t.name: (lambda t=t: [list(t.extract(d, Context())) for d in docs]) for t in FACT_TYPES},
+        "parties": lambda: [with_parties(d, ms, parser, figures, text)
+                            for d, ms, text in zip(docs, found, texts, strict=True)],
+        "all": lambda: [extract_mentions(d, Context(parser=parser), text=text)
+                        for d, text in zip(docs, texts, strict=True)],
+        "Doc.text": lambda: [d.text for d in docs],  # one read per doc: each extractor above still reads it
+    }
+    return {name: timed(fn)[0] for name, fn in extractors.items()}, same_s, ours_s
+
+
+def first_mb(texts: list[str], mb: float) -> list[str]:
+    out, total = [], 0
+    for text in texts:
+        if total >= mb * 1e6:
+            break
+        out.append(text)
+        total += len(text.encode("utf-8"))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB when replicating raw/ (default 1)")
     ap.add_argument("--corpus", type=Path, help="use this folder of .txt articles instead of replicating raw/")
+    ap.add_argument("--workers", type=int, help="pass --workers N to the flow (default: the flow's own choice)")
+    ap.add_argument("--extractor-mb", type=float, default=1.0, help="text for the per-extractor costs (default 1)")
+    ap.add_argument("--full", action="store_true", help="also time the full default md pipeline")
     ap.add_argument("--batch-size", type=int, default=16)
     args = ap.parse_args()
 
@@ -87,49 +148,50 @@ def main() -> None:
             corpus.mkdir()
             texts = build_corpus(ROOT / "raw", corpus, args.mb)
         chars = sum(map(len, texts))
-        print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars")
+        print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars", flush=True)
 
-        flow_s = run_flow(corpus, work / "curated")
-        startup_s = prefect_startup()
+        flow_s, flow_cpu, stdout = run_flow(corpus, work / "curated", args.workers)
+        processes = processes_used(stdout)
         flow_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        rerun_s, _, rerun_out = run_flow(corpus, work / "curated", args.workers)
+        startup_s = prefect_startup()
         shutil.rmtree(work / "curated", ignore_errors=True)
+        print(f"flow {flow_s:.1f} s ({processes} processes), no-change re-run {rerun_s:.1f} s", flush=True)
 
-        nlp = build_nlp()
-        plain_same = spacy.load(MODEL, exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
-        plain_same.enable_pipe("senter")
-        plain_full = spacy.load(MODEL)
-        same_s, docs_plain = timed(lambda: list(plain_same.pipe(texts, batch_size=args.batch_size)))
-        tokens = sum(len(d) for d in docs_plain)
-        del docs_plain
-        full_s, _ = timed(lambda: sum(1 for _ in plain_full.pipe(texts, batch_size=args.batch_size)))
-        ours_s, docs = timed(lambda: list(nlp.pipe(texts, batch_size=args.batch_size)))
-        with_parties = Context(parser=build_nlp(syntax=True))
-        extractors = {
-            **{t.name: (lambda t=t: [list(t.extract(d, Context())) for d in docs]) for t in FACT_TYPES},
-            "all": lambda: [extract_mentions(d, with_parties) for d in docs],  # + party re-parse of figure sentences
-        }
-        ext_s = {name: timed(fn)[0] for name, fn in extractors.items()}
+        plain = plain_pipeline()
+        same_s, same_cpu, tokens = cpu_timed(lambda: sum(len(d) for d in plain.pipe(texts, batch_size=args.batch_size)))
+        multi_s, multi_cpu, _ = cpu_timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size,
+                                                                            n_process=processes)))
+        full_s = timed(lambda: sum(1 for _ in spacy.load(MODEL).pipe(texts, batch_size=args.batch_size)))[0] \
+            if args.full else None
+        ext_s, ext_same_s, ext_ours_s = extractor_costs(first_mb(texts, args.extractor_mb), args.batch_size)
         own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     def rate(seconds: float) -> str:
         return f"{tokens / seconds:>9,.0f} tok/s  ({seconds:6.2f} s)"
 
     print(f"tokens: {tokens:,}")
-    print(f"(a) whole flow (infrafacts run)        {rate(flow_s)}")
-    print(f"    minus Prefect start-up ({startup_s:.1f} s)    {rate(max(flow_s - startup_s, 1e-9))}")
-    print(f"(b) plain nlp.pipe, senter+ner          {rate(same_s)}")
-    print(f"    plain nlp.pipe, full md pipeline    {rate(full_s)}")
-    print(f"    our pipeline (+ org gazetteer)      {rate(ours_s)}")
-    print(f"ratio flow / plain senter+ner: {same_s / flow_s:.2f}x the plain speed "
-          f"({flow_s / same_s:.2f}x the time; {(flow_s - startup_s) / same_s:.2f}x without start-up)")
-    print(f"ratio flow / plain full pipeline: {full_s / flow_s:.2f}x the plain speed")
-    print("extractor cost as a share of the plain senter+ner parse time:")
+    print(f"(a) whole flow (infrafacts run), {processes} process(es) {rate(flow_s)}")
+    print(f"    minus Prefect start-up ({startup_s:.1f} s)       {rate(max(flow_s - startup_s, 1e-9))}")
+    print(f"    no-change re-run                     {rerun_s:6.2f} s = {100 * rerun_s / flow_s:.1f} % of the first run"
+          f"  ({rerun_out.splitlines()[0] if rerun_out else ''})")
+    print(f"(b) plain nlp.pipe, senter+ner, 1 process  {rate(same_s)}")
+    print(f"    plain nlp.pipe, senter+ner, n_process={processes} {rate(multi_s)}")
+    if full_s is not None:
+        print(f"    plain nlp.pipe, full md pipeline    {rate(full_s)}")
+    print(f"ratio flow / plain senter+ner, 1 process: {same_s / flow_s:.2f}x the plain speed "
+          f"({(flow_s - startup_s) / same_s:.2f}x the time without start-up)")
+    print(f"ratio flow / plain senter+ner, n_process={processes}: {multi_s / flow_s:.2f}x the plain speed")
+    print(f"CPU seconds (all processes): flow {flow_cpu:.1f}, plain 1 process {same_cpu:.1f}, plain n_process="
+          f"{processes} {multi_cpu:.1f}; flow CPU / plain CPU {flow_cpu / same_cpu:.2f}")
+    print(f"extractor cost over the first {args.extractor_mb:g} MB, as a share of its plain senter+ner parse "
+          f"({ext_same_s:.2f} s):")
     for name, seconds in ext_s.items():
-        print(f"    {name:<6} {seconds:6.3f} s  {100 * seconds / same_s:5.1f} %")
-    print(f"    money+power {100 * (ext_s['money'] + ext_s['power']) / same_s:5.1f} %  "
-          "('all' = extract_mentions: every fact type + party attachment)")
-    print(f"    org gazetteer in the pipeline: {100 * (ours_s - same_s) / same_s:+5.1f} % parse time")
-    print(f"peak memory: flow process {flow_rss:,.0f} MB; this process (3 pipelines) {own_rss:,.0f} MB")
+        print(f"    {name:<6} {seconds:6.3f} s  {100 * seconds / ext_same_s:5.1f} %")
+    print("    ('parties' = re-parse of the figure sentences holding an organisation + tree walk; 'all' ="
+          " extract_mentions: every fact type + parties; 'Doc.text' = one rebuild of each doc's text)")
+    print(f"    org gazetteer in the pipeline: {100 * (ext_ours_s - ext_same_s) / ext_same_s:+5.1f} % parse time")
+    print(f"peak memory: flow process {flow_rss:,.0f} MB; this process {own_rss:,.0f} MB")
 
 
 if __name__ == "__main__":

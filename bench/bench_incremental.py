@@ -4,8 +4,9 @@ Measures, on corpora built with /work/shared/tools/make_corpus.py (cached under 
   (a) incremental: a first run into an empty curated folder, then a re-run with nothing new; the
       flow's own time (the `curate(...)` call, Prefect API already up) and the wall time of the same
       two runs as `infrafacts run` child processes (Python start, imports, ephemeral Prefect API);
-  (b) scale-out: per corpus size, the single-process run against `--workers N` (a fresh LocalCluster,
-      its start and each worker's model load included) and against an already-running, warm cluster;
+  (b) scale-out: per corpus size, the single-process run against `--workers N` (Prefect's process
+      pool, its start and each worker's model load included) and against an already-running, warm
+      Dask cluster;
   (c) the per-run overhead of Dask against a running scheduler: the same one-article run repeated,
       single-process vs `--dask-address`, medians.
 Nothing here is asserted by tests. Run it on a quiet machine; the timings are shared-CPU sensitive.
@@ -45,10 +46,12 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def flow_time(raw: Path, curated: Path, flow: Any = None, **params: Any) -> float:
+def flow_time(raw: Path, curated: Path, flow: Any = None, workers: int | None = None, **params: Any) -> float:
     from flows.main import curate
+    from flows.runners import shared_api
 
-    seconds, _ = timed(lambda: (flow or curate)(raw_dir=str(raw), curated_dir=str(curated), **params))
+    with shared_api(workers):
+        seconds, _ = timed(lambda: (flow or curate)(raw_dir=str(raw), curated_dir=str(curated), **params))
     return seconds
 
 
@@ -78,11 +81,12 @@ def scale_out(raw: Path, work: Path, workers: int, address: str) -> dict[str, fl
     from flows.runners import curate_flow
 
     out = {}
-    for label, flow in (("single_s", None), (f"workers{workers}_s", curate_flow(workers=workers)),
-                        ("warm_cluster_s", curate_flow(address=address))):
+    runs = (("single_s", None, None), (f"process_pool{workers}_s", curate_flow(workers=workers), workers),
+            ("warm_cluster_s", curate_flow(address=address), None))
+    for label, flow, n in runs:
         curated = work / f"scale-{raw.name}-{label}"
         shutil.rmtree(curated, ignore_errors=True)
-        out[label] = flow_time(raw, curated, flow)
+        out[label] = flow_time(raw, curated, flow, workers=n)
     return out
 
 

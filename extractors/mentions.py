@@ -28,18 +28,22 @@ _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
 LOC = "LOC"  # the spaCy French models' label for places
 
 
-def extract_mentions(doc: Doc, context: Context | None = None, fact_types: Registry = FACT_TYPES) -> list[Mention]:
+def extract_mentions(
+    doc: Doc, context: Context | None = None, fact_types: Registry = FACT_TYPES, *, text: str | None = None
+) -> list[Mention]:
     """Every mention of every registered fact type in one article, in reading order.
 
     Figure mentions get their `parties` when `context.parser` is given; else they stay empty. They
-    get the places their sentence names (statistical LOC entities) in any case.
+    get the places their sentence names (statistical LOC entities) in any case. `text` is `doc.text` when
+    the caller has it (the string the doc was made from): `Doc.text` rebuilds it from every token on each
+    access.
     """
     context = context or Context()
     mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
     figures = {t.name for t in fact_types if t.has_parties}
     mentions = with_places(doc, mentions, figures)
     if context.parser is not None:
-        mentions = with_parties(doc, mentions, context.parser, figures)
+        mentions = with_parties(doc, mentions, context.parser, figures, doc.text if text is None else text)
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
@@ -80,17 +84,21 @@ def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
     return docs
 
 
-def with_parties(doc: Doc, mentions: Sequence[Mention], parser: Language, figure_types: set[str]) -> list[Mention]:
-    """The mentions, those of `figure_types` with `parties` filled from a parse of their sentence."""
+def with_parties(
+    doc: Doc, mentions: Sequence[Mention], parser: Language, figure_types: set[str], text: str
+) -> list[Mention]:
+    """The mentions, those of `figure_types` with `parties` filled from a parse of their sentence.
+
+    Only sentences holding an organisation are parsed: without one there is no party to attach."""
     figures = [m for m in mentions if m.type in figure_types]
     if not figures:
         return list(mentions)
     orgs = [m for m in mentions if isinstance(m, OrgMention)]
-    text = doc.text
     # Sentences already end at line breaks (pipeline.LineBreaks), so a heading or the paragraph
     # before is never part of a figure's clause.
     clause_of = sentence_bounds(doc)
     ranges = sorted({clause_of(m.start, m.end) for m in figures})
+    ranges = [(lo, hi) for lo, hi in ranges if _inside(orgs, lo, hi)]
     parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
     roles: dict[tuple[str, int, int], tuple[str, ...]] = {}

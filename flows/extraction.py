@@ -109,11 +109,18 @@ def to_original(row: dict[str, Any], view: VisibleText) -> dict[str, Any]:
     return row
 
 
-def mention_rows(doc: Doc, article: Article, offset: int, context: Context) -> list[dict[str, Any]]:
-    return [shifted(m.as_row() | {"article_id": article.article_id}, offset) for m in extract_mentions(doc, context)]
+def mention_rows(
+    doc: Doc, article_id: str, text: str, bounds: tuple[int, int], context: Context
+) -> list[dict[str, Any]]:
+    """The rows of one parsed piece `text[start:end]` (the string the doc was made from, passed on
+    because `Doc.text` is rebuilt from every token on each access)."""
+    start, end = bounds
+    piece = text if (start, end) == (0, len(text)) else text[start:end]
+    mentions = extract_mentions(doc, context, text=piece)
+    return [shifted(m.as_row() | {"article_id": article_id}, start) for m in mentions]
 
 
-Piece = tuple[str, tuple[int, int]]  # (text, (article index, offset of the piece in the article))
+Piece = tuple[str, tuple[int, int, int]]  # (text, (article index, start and end of the piece in the article))
 
 
 def visible_text(article: Article) -> str:
@@ -148,9 +155,9 @@ def restore_sentences(article: Article, rows: list[dict[str, Any]]) -> None:
 def pieces_of(texts: Sequence[str], max_doc_chars: int, chunk_chars: int) -> Iterator[Piece]:
     for index, text in enumerate(texts):
         if len(text) <= max_doc_chars:
-            yield text, (index, 0)
+            yield text, (index, 0, len(text))
         else:
-            yield from ((text[a:b], (index, a)) for a, b in chunk_spans(text, chunk_chars))
+            yield from ((text[a:b], (index, a, b)) for a, b in chunk_spans(text, chunk_chars))
 
 
 def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterator[list[Piece]]:
@@ -167,7 +174,7 @@ def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterato
         yield batch
 
 
-def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int]]]:
+def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int, int]]]:
     for batch in batches(pieces, batch_size, BATCH_CHARS):
         yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
 
@@ -187,8 +194,8 @@ def extract_articles(
         article, view = articles[index], views[index]
         published = full_date(article.meta.published) or find_published(article.text)
         context = Context(published=published, parser=parser)
-        rows = [to_original(row, view) for doc, (_, offset) in parts
-                for row in mention_rows(doc, article, offset, context)]
+        rows = [to_original(row, view) for doc, (_, start, end) in parts
+                for row in mention_rows(doc, article.article_id, view.text, (start, end), context)]
         if article.excluded:
             restore_sentences(article, rows)
         check_rows(article, rows)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
     create_markdown_artifact,
@@ -46,6 +47,7 @@ from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
 from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
 from flows.store.lock import curated_lock
+from flows.store.stamp import fingerprint, forget_stamp, tables_code_version, unchanged_summary, write_stamp
 from flows.store.state import load_state
 from flows.store.tables import write_tables
 from flows.store.texts import remove_texts_except, write_texts
@@ -61,10 +63,11 @@ T = TypeVar("T")
 
 @dataclass
 class BatchResult:
-    """What one extraction task hands back: `articles` rows and `mentions` rows."""
+    """What one extraction task hands back: `articles` rows and its `mentions` as a typed frame (far
+    smaller than row dicts: a run holds every batch's mentions until the tables are written)."""
 
     articles: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: pd.DataFrame = field(default_factory=lambda: mentions_frame([]))
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -121,7 +124,7 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             f"this worker ({socket.gethostname()}, pid {os.getpid()}) has extractors {extractor_version()}, "
             f"the flow planned with {version}: install the same code on every worker and restart them"
         )
-    result = BatchResult()
+    result, rows = BatchResult(), []
     for done in extract_articles(articles, load_nlp(), load_nlp(syntax=True), batch_size=batch_size):
         per_type = Counter(row["type"] for row in done.rows)
         logger.info(
@@ -129,14 +132,26 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
             ", ".join(f"{per_type.get(t, 0)} {t}" for t in FACT_TYPES.names()),
         )
         result.articles.append(article_row(done.article, version=version))
-        result.mentions.extend(done.rows)
+        rows.extend(done.rows)
+    result.mentions = mentions_frame(rows)
     return result
+
+
+def joined_mentions(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """`mentions_frame` of all their rows: each frame is sorted and holds whole articles, so a stable
+    sort by article keeps the order one frame of every row would have."""
+    return pd.concat(frames, ignore_index=True).sort_values("article_id", kind="stable").reset_index(drop=True)
+
+
+def inputs_of(plan: Plan) -> list[tuple[str, str]]:
+    """Every file this run read, as `(path, sha256)`: what the run stamp records."""
+    return [(item.path, item.sha256 or "") for item in (*plan.extract, *(a for a, _ in plan.reused), *plan.rejected)]
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResult], curated_dir: str) -> RunSummary:
     version = extractor_version()
-    mentions = mentions_frame([*plan.reused_mentions(state), *(row for b in batches for row in b.mentions)])
+    mentions = joined_mentions([mentions_frame(plan.reused_mentions(state)), *(b.mentions for b in batches)])
     articles = articles_frame([
         *(reused_row(article, previous, version) for article, previous in plan.reused),
         *(row for b in batches for row in b.articles),
@@ -150,13 +165,14 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
     logged = {LOG_TABLE: log} if len(log) else {}
     texts = {article.article_id: article.text for article in (*plan.extract, *(a for a, _ in plan.reused))}
     write_texts(Path(curated_dir), texts)  # before the tables, so no table row indexes a text not yet stored
+    forget_stamp(Path(curated_dir))
     written = write_tables({"mentions": mentions, "articles": articles, **facts, **logged}, Path(curated_dir))
     remove_texts_except(Path(curated_dir), texts)
     if log.empty:
         forget_corrections(Path(curated_dir))
     get_run_logger().info("wrote %s", ", ".join(p.name for p in written))
     rejected = articles[articles["status"] != "ok"]
-    return RunSummary(
+    summary = RunSummary(
         processed=int((articles["status"] == "ok").sum()),
         rejected=len(rejected),
         facts={name: len(frame) for name, frame in facts.items()},
@@ -170,6 +186,8 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
         corrections=len(corrected.log) - len(corrected.unmatched()),
         unmatched_corrections=corrected.unmatched(),
     )
+    write_stamp(Path(curated_dir), inputs_of(plan), written, summary)
+    return summary
 
 
 @task(cache_policy=NO_CACHE)
@@ -246,12 +264,18 @@ def curate(
     articles (an empty or unmounted raw folder) fails with `TooManyRemovals` before writing, unless
     `allow_removals`.
     """
+    tables_code_version()  # fixed before any work: the run stamp must name the code that ran
     with curated_lock(curated_dir):
         paths = discover_articles(raw_dir)
         plan, state = plan_articles(paths, curated_dir, reprocess or [], reprocess_all, raw_dir, allow_removals)
-        batches = extract_all(plan.extract, extractor_version(), batch_size)
-        summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
-        publish_report(curated_dir, summary, quote(state.fact_ids))
+        forced = bool(reprocess or reprocess_all)
+        summary = None if forced else unchanged_summary(Path(curated_dir), fingerprint(inputs_of(plan)))
+        if summary is not None:
+            get_run_logger().info("nothing changed since the last run (same files, same code): nothing written")
+        else:
+            batches = extract_all(plan.extract, extractor_version(), batch_size)
+            summary = write_curated(quote(plan), quote(state), quote(batches), curated_dir)
+            publish_report(curated_dir, summary, quote(state.fact_ids))
     create_table_artifact(
         key="infrafacts-run-summary",
         table=summary.artifact_rows(),

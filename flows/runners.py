@@ -1,13 +1,17 @@
-"""Where per-article extraction runs: in the flow process (default), or on Dask through prefect-dask.
+"""Where per-article extraction runs: in the flow process, in a local process pool, or on Dask.
 
-`--workers N` (N > 1) starts a LocalCluster of N single-threaded worker processes for the run;
-`--dask-address tcp://HOST:PORT` uses an already-running scheduler and its workers (which must be able
-to import this project). Each worker process loads the spaCy pipeline once (`load_nlp` is cached per
-process) and keeps it for every batch it is given.
+`--workers N` (N > 1) runs the extraction tasks in Prefect's `ProcessPoolTaskRunner` of N processes
+(the CLI picks every core by default for a large run, see `Settings.parallel_min_bytes`); it starts
+faster than a fresh Dask LocalCluster and needs no scheduler (README, Speed).
+`--dask-address tcp://HOST:PORT` uses an already-running Dask scheduler and its workers (which must be
+able to import this project), for several machines. Each worker process loads each spaCy pipeline
+once (`load_nlp` is cached per process) and keeps it for every batch it is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from prefect import Flow
@@ -17,17 +21,16 @@ from prefect.task_runners import TaskRunner
 def task_runner(workers: int | None = None, address: str | None = None) -> TaskRunner[Any] | None:
     """None means the flow's default: batches one after another in the flow process."""
     if address and workers:
-        raise ValueError("give either --workers (a local cluster) or --dask-address (an existing one), not both")
-    if not address and not (workers and workers > 1):
-        return None
-    from prefect_dask import DaskTaskRunner
-
+        raise ValueError("give either --workers (local processes) or --dask-address (a Dask cluster), not both")
     if address:
+        from prefect_dask import DaskTaskRunner
+
         return DaskTaskRunner(address=address)
-    # One thread per worker: spaCy holds the GIL. Dashboard on a free port: 8787 may be taken.
-    return DaskTaskRunner(cluster_kwargs={
-        "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
-    })
+    if not (workers and workers > 1):
+        return None
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    return ProcessPoolTaskRunner(max_workers=workers)
 
 
 def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[..., Any]:
@@ -35,3 +38,23 @@ def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[
 
     runner = task_runner(workers, address)
     return curate if runner is None else curate.with_options(task_runner=runner)
+
+
+@contextmanager
+def shared_api(workers: int | None) -> Iterator[None]:
+    """Let process-pool workers report to this process's Prefect API.
+
+    Without a configured API URL each spawned worker would start an ephemeral API server of its own
+    (seconds of start-up and ~200 MB each, and its task runs missing from this run's server).
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+
+    if not (workers and workers > 1) or PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the process-wide ephemeral server the flow would start anyway
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield

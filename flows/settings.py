@@ -29,7 +29,10 @@ class Settings:
     raw: Path = Path("raw")  # folder of input articles
     curated: Path = Path("curated")  # output folder of the curated tables
     batch_size: int = 16  # documents per nlp.pipe batch
-    workers: int | None = None  # Dask worker processes for extraction (None: in the flow process)
+    workers: int | None = None  # extraction processes (None: every core for a large run, else 1)
+    # Work (bytes of articles to extract) from which a run uses every core: below it, starting the
+    # worker processes and loading the pipelines in each costs more than it saves (README, Speed).
+    parallel_min_bytes: int = 3_000_000
     dask_address: str | None = None  # an existing Dask scheduler
     gold: Path = Path("tests/gold/dev")  # gold folder `evaluate` scores against
     cron: str = "0 6 * * *"  # schedule of `serve`: every day at 06:00
@@ -60,7 +63,7 @@ DEFAULTS = Settings()
 
 
 def _convert(name: str, raw: str) -> object:
-    if name in {"batch_size", "workers"}:
+    if name in {"batch_size", "workers", "parallel_min_bytes"}:
         try:
             value = int(raw)
         except ValueError:
@@ -69,6 +72,11 @@ def _convert(name: str, raw: str) -> object:
             raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
         return value
     return Path(raw) if name in PATH_FIELDS else raw
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def apply_prefect_defaults() -> None:

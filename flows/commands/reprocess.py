@@ -7,7 +7,6 @@ import sys
 
 from flows.commands import EXIT_ERROR
 from flows.commands.run import add_removal_option, add_run_options, execute, exit_status_text
-from flows.curation.incremental import unknown_ids
 from flows.sources import article_id_of, discover
 
 NAME = "reprocess"
@@ -30,6 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from flows.curation.incremental import unknown_ids  # imports pandas: not on every `infrafacts run`
+
     known = [article_id_of(p) for p in discover(args.raw)]  # check ids before starting Prefect
     missing = unknown_ids([a.partition("#")[0] for a in args.article], known)  # `feed#3`: record 3 of feed.jsonl
     if missing:

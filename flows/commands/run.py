@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_REJECTED
-from flows.settings import ENV, Settings
+from flows.settings import ENV, Settings, available_cores
 from flows.store.lock import CuratedLocked, curated_lock
+from flows.store.stamp import Scan, bytes_to_extract, scan, unchanged_summary
 
 NAME = "run"
 
@@ -24,8 +25,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=settings.batch_size,
                         help=f"documents per nlp.pipe batch (default: {settings.batch_size}, or ${ENV['batch_size']})")
     parser.add_argument("--workers", type=int, default=settings.workers, metavar="N",
-                        help="extract on a local Dask cluster of N worker processes "
-                        f"(default: in this process, or ${ENV['workers']})")
+                        help="extract in N worker processes; 1: in this process (default: every core when "
+                        f"at least {settings.parallel_min_bytes:,} bytes are to be extracted, else 1; "
+                        f"or ${ENV['workers']})")
     parser.add_argument("--dask-address", default=settings.dask_address, metavar="tcp://HOST:PORT",
                         help=f"extract on an existing Dask scheduler's workers (or ${ENV['dask_address']})")
 
@@ -61,6 +63,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_removal_option(run)
 
 
+def workers_for(args: argparse.Namespace, folder: Scan, params: dict[str, Any]) -> int | None:
+    """The explicit --workers, else every core when the work pays for the extra processes, else 1."""
+    if args.workers is not None or args.dask_address:
+        return args.workers
+    settings = Settings.from_env()
+    work = bytes_to_extract(args.curated, folder, params.get("reprocess", ()), params.get("reprocess_all", False))
+    return available_cores() if work >= settings.parallel_min_bytes else 1
+
+
 def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
     if not args.raw.exists():  # fail before starting Prefect
@@ -73,11 +84,19 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
         print(f"infrafacts: stopped temporary Prefect server {pid} left by a killed run", file=sys.stderr)
     try:
         with curated_lock(args.curated):
-            from flows.runners import curate_flow
+            folder = scan(args.raw)
+            # Nothing changed: say so without starting Prefect (most of a no-change run's time).
+            summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
+            if summary is None:
+                from flows.runners import curate_flow, shared_api
 
-            flow = curate_flow(args.workers, args.dask_address)
-            summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
-                           allow_removals=args.allow_removals, **params)
+                workers = workers_for(args, folder, params)
+                flow = curate_flow(workers, args.dask_address)
+                with shared_api(workers):
+                    summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
+                                   allow_removals=args.allow_removals, **params)
+                where = f"Dask at {args.dask_address}" if args.dask_address else f"{workers or 1} process(es)"
+                print(f"extraction: {where}")
     except CuratedLocked as exc:
         print(f"infrafacts: {exc}", file=sys.stderr)
         return EXIT_BUSY

@@ -20,8 +20,13 @@ class RunSummary:
     new_facts: dict[str, int] = field(default_factory=dict)
     corrections: int = 0  # rows changed by review/corrections.csv
     unmatched_corrections: list[str] = field(default_factory=list)
+    unchanged: bool = False  # same files and code as the last run: nothing extracted, nothing written
 
     def lines(self) -> list[str]:
+        if self.unchanged:
+            return [f"nothing changed since the last run (same files, same code): {self.processed} articles ok, "
+                    f"{self.rejected} rejected, nothing written -> {self.curated_dir}",
+                    *(f"  rejected {path}: {reason}" for path, reason in self.rejections)]
         out = [
             f"{self.processed} articles ok ({self.extracted} extracted, {self.skipped} unchanged and skipped), "
             f"{self.rejected} rejected, {len(self.removed)} removed -> {self.curated_dir}"

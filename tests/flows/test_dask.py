@@ -1,4 +1,5 @@
-"""Scale-out: the flow on a real Dask LocalCluster of 2 worker processes gives the single-process tables."""
+"""Scale-out: the flow on a real Dask LocalCluster of 2 worker processes gives the single-process tables
+(local worker processes, `--workers N`, are tested in test_workers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from flows.cli import main
 from flows.runners import task_runner
 from tests.flows.same_tables import assert_same_tables
 
@@ -76,23 +76,18 @@ def test_existing_scheduler_gives_the_single_process_tables(
     assert sum(hits for _, hits in loads.values()) >= 1, loads  # and reused by later batches
 
 
-def test_cli_workers_flag_runs_on_a_local_cluster(baseline: tuple[Path, Path], tmp_path: Path) -> None:
-    raw, single = baseline
-    curated = tmp_path / "workers"
-    assert main(["run", "--raw", str(raw), "--curated", str(curated), "--workers", "2"]) == 0
-    assert_same_tables(single, curated)
-
-
 @pytest.mark.parametrize(
     ("workers", "address", "expected"),
-    [(None, None, None), (1, None, None), (2, None, "cluster"), (None, "tcp://127.0.0.1:8786", "address")],
+    [(None, None, None), (1, None, None), (2, None, "pool"), (None, "tcp://127.0.0.1:8786", "address")],
 )
 def test_task_runner_choice(workers: int | None, address: str | None, expected: str | None) -> None:
+    from prefect.task_runners import ProcessPoolTaskRunner
+
     runner = task_runner(workers, address)
     if expected is None:
         assert runner is None
-    elif expected == "cluster":
-        assert runner.cluster_kwargs["n_workers"] == workers and runner.address is None
+    elif expected == "pool":
+        assert isinstance(runner, ProcessPoolTaskRunner) and runner._max_workers == workers
     else:
         assert runner.address == address
 

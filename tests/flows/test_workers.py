@@ -1,0 +1,134 @@
+"""Worker processes and no-change runs: the same tables whatever the worker count, nothing written
+when nothing changed, and the default worker count following the size of the work."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from flows.commands.run import workers_for
+from flows.settings import available_cores
+from flows.store.stamp import STAMP_NAME, scan
+from tests.flows.same_tables import assert_same_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ("002_b59bb55a070cc80a", "004_cc9eb378494e53c6")
+
+pytestmark = pytest.mark.integration
+
+
+def copy_articles(raw: Path, names: tuple[str, ...] = SMALL) -> Path:
+    raw.mkdir()
+    for name in names:
+        shutil.copy(ROOT / "raw" / f"{name}.txt", raw)
+    return raw
+
+
+def file_states(curated: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in curated.iterdir() if p.name != ".infrafacts.lock"}
+
+
+def test_two_worker_processes_give_the_single_process_tables(
+    corpus_run: tuple[Path, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    single, _ = corpus_run
+    curated = tmp_path / "workers2"
+    assert main(["run", "--raw", str(ROOT / "raw"), "--curated", str(curated), "--workers", "2"]) == 0
+    assert "extraction: 2 process(es)" in capsys.readouterr().out
+    assert_same_tables(single, curated, tables=("mentions", "articles", "money", "power", "dates", "organisations",
+                                                "deals"))
+
+
+def test_rerun_with_nothing_changed_writes_nothing_and_says_so(
+    prefect_harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw, curated = copy_articles(tmp_path / "raw"), tmp_path / "curated"
+    args = ["run", "--raw", str(raw), "--curated", str(curated), "--workers", "1"]
+    assert main(args) == 0
+    first = file_states(curated)
+    capsys.readouterr()
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("nothing changed since the last run (same files, same code): 2 articles ok, 0 rejected")
+    assert file_states(curated) == first
+
+    (raw / f"{SMALL[0]}.txt").write_text((raw / f"{SMALL[0]}.txt").read_text() + "\nUn ajout.\n")
+    assert main(args) == 0
+    assert "2 articles ok (1 extracted, 1 unchanged and skipped)" in capsys.readouterr().out
+    assert file_states(curated)["mentions.parquet"] != first["mentions.parquet"]
+
+
+def test_a_table_changed_since_the_stamp_means_a_real_run(
+    prefect_harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw, curated = copy_articles(tmp_path / "raw", SMALL[:1]), tmp_path / "curated"
+    args = ["run", "--raw", str(raw), "--curated", str(curated)]
+    assert main(args) == 0
+    (curated / "money.parquet").unlink()
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "1 articles ok (0 extracted, 1 unchanged and skipped)" in capsys.readouterr().out
+    assert (curated / "money.parquet").exists()
+
+
+def test_the_flow_itself_skips_an_unchanged_folder(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.main import curate
+
+    raw, curated = copy_articles(tmp_path / "raw", SMALL[:1]), tmp_path / "curated"
+    assert not curate(raw_dir=str(raw), curated_dir=str(curated)).unchanged
+    before = file_states(curated)
+    again = curate(raw_dir=str(raw), curated_dir=str(curated))
+    assert again.unchanged and again.processed == 1
+    assert file_states(curated) == before
+    forced = curate(raw_dir=str(raw), curated_dir=str(curated), reprocess_all=True)
+    assert not forced.unchanged and forced.extracted == 1
+
+
+def run_args(raw: Path, curated: Path, workers: int | None = None) -> argparse.Namespace:
+    return argparse.Namespace(raw=raw, curated=curated, workers=workers, dask_address=None)
+
+
+def test_default_worker_count_follows_the_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = copy_articles(tmp_path / "raw")
+    size = sum(p.stat().st_size for p in raw.iterdir())
+    folder = scan(raw)
+    monkeypatch.setenv("INFRAFACTS_PARALLEL_MIN_BYTES", str(size))
+    assert workers_for(run_args(raw, tmp_path / "curated"), folder, {}) == available_cores()
+    monkeypatch.setenv("INFRAFACTS_PARALLEL_MIN_BYTES", str(size + 1))
+    assert workers_for(run_args(raw, tmp_path / "curated"), folder, {}) == 1
+    assert workers_for(run_args(raw, tmp_path / "curated", workers=3), folder, {}) == 3
+
+
+def test_unchanged_articles_are_not_counted_as_work(
+    prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, curated = copy_articles(tmp_path / "raw"), tmp_path / "curated"
+    assert main(["run", "--raw", str(raw), "--curated", str(curated), "--workers", "1"]) == 0
+    assert (curated / STAMP_NAME).exists()
+    changed = raw / f"{SMALL[1]}.txt"
+    changed.write_text(changed.read_text() + "\nUn ajout.\n")
+    monkeypatch.setenv("INFRAFACTS_PARALLEL_MIN_BYTES", str(changed.stat().st_size + 1))
+    assert workers_for(run_args(raw, curated), scan(raw), {}) == 1
+    assert workers_for(run_args(raw, curated), scan(raw), {"reprocess_all": True}) == available_cores()
+
+
+def test_worker_processes_share_the_runs_prefect_api(tmp_path: Path) -> None:
+    """Outside the test harness (no API URL), spawned workers must report to the run's own ephemeral
+    API rather than each starting one (seconds and ~200 MB per worker)."""
+    import os
+    import subprocess
+    import sys
+
+    raw = copy_articles(tmp_path / "raw", SMALL)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "INFRAFACTS_PROGRESS": "0"}
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(tmp_path / "c"),
+           "--workers", "2"]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "extraction: 2 process(es)" in proc.stdout
+    assert (proc.stdout + proc.stderr).count("Starting temporary server") == 1
