@@ -83,6 +83,19 @@ def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def one_to_one(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from `(-overlap, a, b)` candidates: largest overlap first, then by index."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, a, b in sorted(candidates):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            pairs.append((a, b))
+    return pairs
+
+
 def match_by_overlap(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one (pred index, gold index) pairs, largest character overlap first."""
     candidates = []
@@ -91,15 +104,7 @@ def match_by_overlap(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -
             overlap = min(pe, ge) - max(ps, gs)
             if overlap > 0:
                 candidates.append((-overlap, i, j))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in sorted(candidates):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    return one_to_one(candidates)
 
 
 def same_number(a: Any, b: Any) -> bool:
@@ -321,15 +326,7 @@ def _deal_pairs(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[
             overlap = sum(max(0, min(ge, pe) - max(gs, ps)) for gs, ge in g["figures"] for ps, pe in p["figures"])
             if overlap > 0:
                 candidates.append((-overlap, gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, gi, pi in sorted(candidates):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    return one_to_one(candidates)
 
 
 def load_deal_gold(deal_dir: Path) -> dict[str, list[dict[str, Any]]]:

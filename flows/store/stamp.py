@@ -141,5 +141,6 @@ def unchanged_summary(curated_dir: Path, inputs_fingerprint: str | None) -> RunS
         processed=last.processed, rejected=last.rejected, facts=last.facts, mentions=last.mentions,
         curated_dir=str(curated_dir), rejections=[tuple(r) for r in last.rejections],  # type: ignore[misc]
         extracted=0, skipped=last.processed, new_facts=dict.fromkeys(last.new_facts, 0), unchanged=True,
+        corrections=last.corrections, unmatched_corrections=list(last.unmatched_corrections),  # still true
     )
 

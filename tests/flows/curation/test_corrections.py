@@ -192,9 +192,13 @@ def test_a_correction_survives_reruns_and_reprocess_all(
     curated = tmp_path / "curated"
     check(curated, first := run(raw, curated))
     assert first.corrections == 2
-    again = run(raw, curated)  # the corrected article is re-extracted: the correction still matches
+    again = run(raw, curated)  # same files, code and corrections: nothing to do, the tables stay corrected
     check(curated, again)
-    assert again.extracted == 1
+    assert again.unchanged and again.extracted == 0
+    corrections.write_text(corrections.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    edited = run(raw, curated)  # the corrections file changed: a real run, the corrected article re-extracted
+    check(curated, edited)
+    assert edited.extracted == 1
     everything = run(raw, curated, reprocess_all=True)
     check(curated, everything)
     fresh = tmp_path / "fresh"
