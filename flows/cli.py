@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {command.NAME: command.handle for command in COMMANDS}
     try:
         return handlers[args.command](args)
-    except (FileNotFoundError, NotADirectoryError, PermissionError) as exc:
+    except (FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError) as exc:
         print(f"infrafacts: {exc}", file=sys.stderr)
         return EXIT_ERROR
 

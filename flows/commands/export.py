@@ -25,6 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     ex.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
     ex.add_argument("--out", type=Path, help="folder to write the export to (default: export/<format>/ inside the "
                     "curated folder)")
+    ex.add_argument("--force", action="store_true",
+                    help="write into a folder that is not empty: replaces the previous export's files there")
     add_curated_option(ex, Settings.from_env())
 
 
@@ -32,7 +34,7 @@ def handle(args: argparse.Namespace) -> int:
     from flows.store.export import export
 
     out = args.out or args.curated / "export" / args.format
-    written = export(args.curated, out, args.format)
+    written = export(args.curated, out, args.format, force=args.force)
     print(f"exported {len(written) - 1} files as {args.format} + datapackage.json -> {out}")
     for path in written:
         print(f"  {path}")

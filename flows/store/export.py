@@ -5,8 +5,9 @@ and DuckDB, and JSON-encoded arrays in CSV (`["a", "b"]`; the Table Schema type 
 that). Missing values are empty cells in CSV and `null` in JSON Lines.
 
 CSV cells are safe to open in a spreadsheet: a text cell starting with = + - @, a tab or a carriage
-return (a formula to Excel, LibreOffice or Google Sheets) gets a leading single quote, as OWASP
-recommends. To undo it, drop the first character of a text cell that matches `^'+[=+\\-@\\t\\r]`
+return, or their fullwidth forms ＝ ＋ － ＠, after any leading white space (a formula to Excel,
+LibreOffice or Google Sheets) gets a leading single quote, as OWASP recommends. To undo it, drop the
+first character of a text cell that matches `^'+\\s*[=+\\-@\\t\\r＝＋－＠]`
 (`read_export` does). Numeric columns are never touched: -3.5 stays the number -3.5.
 """
 
@@ -36,12 +37,15 @@ FORMATS = ("csv", "parquet", "jsonl", "duckdb")
 PACKAGE_FILE = "datapackage.json"
 # RFC 4180 line ends; with \r in the terminator the writer also quotes cells holding a lone \r.
 CSV_EOL = "\r\n"
-_UNSAFE = re.compile(r"^'*[=+\-@\t\r]")
-_NEUTRALISED = re.compile(r"^'+[=+\-@\t\r]")
+# A formula start, also in its fullwidth form and after leading white space (spreadsheets skip it).
+_FORMULA_START = r"\s*[=+\-@\t\r＝＋－＠]"
+_UNSAFE = re.compile(rf"^'*{_FORMULA_START}")
+_NEUTRALISED = re.compile(rf"^'+{_FORMULA_START}")
 CSV_NOTE = (
     "CSV: missing values are empty cells; list columns hold JSON arrays; a text cell starting with "
-    "= + - @, tab or carriage return was prefixed with a single quote so spreadsheets do not run it as a "
-    "formula: drop the first character of a text cell matching ^'+[=+\\-@\\t\\r] to get the value back."
+    "= + - @, tab or carriage return (or ＝ ＋ － ＠), after any leading white space, was prefixed with a single "
+    "quote so spreadsheets do not run it as a formula: drop the first character of a text cell matching "
+    "^'+\\s*[=+\\-@\\t\\r＝＋－＠] to get the value back."
 )
 LIST_NOTES = {
     "csv": "In CSV: a JSON array, e.g. [\"a\", \"b\"].",
@@ -139,11 +143,27 @@ def write_table(fmt: str, source: Path, frame: pd.DataFrame, schema: pa.Schema, 
     return write_atomic(target, write_jsonl)
 
 
-def export(curated: Path, out: Path, fmt: str) -> list[Path]:
-    """Write every curated table to `out` in `fmt`, then `datapackage.json` describing them."""
+def owned_files(out: Path) -> set[Path]:
+    """The files a previous export wrote in `out`: the resources its `datapackage.json` lists, and itself."""
+    package = out / PACKAGE_FILE
+    try:
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {package, *(out / Path(r["path"]).name for r in descriptor.get("resources", []) if "path" in r)}
+
+
+def export(curated: Path, out: Path, fmt: str, *, force: bool = False) -> list[Path]:
+    """Write every curated table to `out` in `fmt`, then `datapackage.json` describing them.
+
+    A folder that is not empty is refused unless `force`; then the files of the previous export that this
+    one does not write again (another format, a table gone) are removed, and nothing else is touched."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     tables = curated_tables(curated)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise FileExistsError(f"{out}: not empty (pass --force to replace the export in it, or choose another --out)")
+    previous = owned_files(out) if out.is_dir() else set()
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     resources: dict[str, tuple[pa.Schema, list[str] | None, dict[str, Any]]] = {}
@@ -165,6 +185,8 @@ def export(curated: Path, out: Path, fmt: str) -> list[Path]:
     descriptor = package_descriptor(resources, description=description, list_note=LIST_NOTES[fmt])
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     written.append(write_atomic(out / PACKAGE_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8")))
+    for stale in previous - set(written):
+        stale.unlink(missing_ok=True)
     return written
 
 

@@ -122,6 +122,38 @@ def test_neutralise_is_undone_exactly(text: str) -> None:
     assert not safe or safe[0] not in "=+-@\t\r"
 
 
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("＝SUM(A1)", "'＝SUM(A1)"), ("＋33", "'＋33"), ("－5", "'－5"), ("＠cmd", "'＠cmd"),  # fullwidth
+        (" =1+1", "' =1+1"), ("\n=1+1", "'\n=1+1"), ("  @x", "'  @x"),  # after leading white space
+        ("Paris", "Paris"), (" Paris", " Paris"), ("a=b", "a=b"), ("", ""),  # text that runs nothing
+    ],
+)
+def test_every_formula_start_is_neutralised(cell: str, safe: str) -> None:
+    assert neutralise(cell) == safe and restore(safe) == cell
+
+
+def test_export_refuses_a_folder_that_is_not_empty(curated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("à garder", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="--force"):
+        export(curated, out, "csv")
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]  # nothing written
+
+
+def test_force_replaces_the_previous_export_and_only_its_files(curated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    export(curated, out, "csv")
+    (out / "notes.txt").write_text("à garder", encoding="utf-8")
+    export(curated, out, "jsonl", force=True)
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.endswith(".csv")]  # the previous export's tables are gone
+    assert "notes.txt" in names and PACKAGE_FILE in names  # a file it did not write stays
+    assert set(read_export(out)) == {p.stem for p in out.glob("*.jsonl")} != set()  # the new export reads back
+
+
 def test_cli_export_and_missing_curated_folder(
     curated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -133,6 +165,10 @@ def test_cli_export_and_missing_curated_folder(
     assert "datapackage.json" in capsys.readouterr().out
     assert cli_main(["export", "--out", str(out), "--curated", str(tmp_path / "nothing")]) == EXIT_ERROR
     assert "infrafacts run" in capsys.readouterr().err
+    assert cli_main(["export", "--format", "csv", "--out", str(out), "--curated", str(curated)]) == EXIT_ERROR
+    assert "--force" in capsys.readouterr().err  # the previous export is not overwritten silently
+    assert cli_main(["export", "--format", "csv", "--out", str(out), "--curated", str(curated), "--force"]) == EXIT_OK
+    assert not list(out.glob("*.jsonl"))
 
 
 @pytest.mark.integration
