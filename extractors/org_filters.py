@@ -170,7 +170,8 @@ _CUE_NOUNS = (
     r"g[ée]ants?|leaders?|pionni(?:er|ère)s?|champions?|poids lourds?|exploitants?|producteurs?|[ée]lectriciens?|"
     r"gestionnaires?|promoteurs?|hyperscalers?|mineurs?|courtiers?|g[ée]rants?|agences?|organismes?|"
     r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine|associations?|fondations?|coop[ée]ratives?|ONG|"
-    r"mutuelles?|collectifs?"
+    r"mutuelles?|collectifs?|bureaux? d[’']études|r[ée]gies?|groupements?|r[ée]seaux?|propri[ée]taires?|"
+    r"installateurs?|bailleurs?|brokers?"
 )
 # Nationality nouns that stand for a company ("l'américain Positron", "le norvégien Statkraft").
 _NATIONALITY = (
@@ -184,22 +185,24 @@ _SEATED = (
     r"bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|fond[ée]e?s?|cr[ée][ée]e?s?|cot[ée]e?s?|si[ée]g[ée]ant|"
     r"sp[ée]cialis[ée]e?s?|rachet[ée]e?s?|d[ée]tenue?s?"
 )
-_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur)"
-_NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
+_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+_NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-Z]\.(?=[ \u00a0][A-ZÀ-Ý])|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
 # What the cue noun is about: "l'opérateur suisse de centres de données Helvion", "le fabricant de mémoire (SK Hynix".
 _COMPLEMENTS = rf"(?:[ \u00a0](?:de|des|du|d[’'])[ \u00a0]?[a-zà-ÿ][a-zà-ÿ-]+{_ADJECTIVES}){{0,2}}"
 _OPEN = r"(?:\(|\*\*)?"  # a parenthesis or Markdown bold before the name: "le consortium français **AION**"
+# Examples after the cue noun: "des installateurs locaux comme Thermique Atlantique", "tels que le LS2N".
+_SUCH_AS = r"(?:[ \u00a0](?:comme|tel(?:le)?s? que|notamment|dont|à savoir)(?:[ \u00a0](?:le|la|les)|[ \u00a0]l[’'])?)?"
 _CUE_BEFORE = re.compile(
-    rf"\b{_DET}[ \u00a0]?(?:(?:{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}|{_NATIONALITY})"
-    rf"[ \u00a0]{_OPEN}(?P<name>{_NAME})"
+    rf"\b{_DET}[ \u00a0]?(?:(?P<noun>{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}|{_NATIONALITY}){_SUCH_AS}"
+    rf"(?:[ \u00a0]|(?P<comma>,)[ \u00a0](?=[^,\n]{{2,60}},)){_OPEN}(?P<name>{_NAME})"
 )
 # Who funds, buys or owns: "auprès de Partech", "racheté par Partners Group", "mené par Stonepeak".
 _BY_CUE = re.compile(
     r"\b(?:aupr[èe]s|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
-    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|(?:[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
+    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|soutien|(?:[Gg][ée]r|[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
     r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
     r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
     rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
@@ -252,11 +255,11 @@ _CUE_AFTER = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
-    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader))"
+    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader|propri[ée]taire|actionnaire|op[ée]rateur|exploitant|gestionnaire))"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
     rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
     rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's
-    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}[ \u00a0]+(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
+    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
     r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
     rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
 )
@@ -265,6 +268,35 @@ _SPENDER_CUE = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME}){_CLOSE}[ \u00a0]+(?:a[ \u00a0]+)?(?:investit|investi|engage|engagé|injecte|injecté|"
     r"d[ée]bourse|d[ée]boursé|d[ée]pense|d[ée]pensé|mobilise|mobilisé)(?:[ \u00a0][^\s\d]+){0,2}[ \u00a0][\d$€£]"
 )
+
+
+# Cue nouns that only ever name an organisation (not "l'investisseur", "le partenaire", "le client", which may
+# name a person): a name after one of them is an organisation even when the NER calls it a person
+# ("l'hébergeur italien Nuvola Verde") or it opens with a first name ("le cabinet Arthur D. Little").
+_ORG_ONLY_NOUN = re.compile(
+    r"(?:start-?ups?|jeunes? pousses?|soci[ée]t[ée]s?|entreprises?|groupes?|firmes?|fabricants?|fondeurs?|fonds|"
+    r"op[ée]rateurs?|h[ée]bergeurs?|[ée]diteurs?|constructeurs?|laboratoires?|labos?|cabinets?|banques?|"
+    r"n[ée]o-?clouds?|licornes?|scale-?ups?|[ée]quipementiers?|assureurs?|[ée]nerg[ée]ticiens?|fili[aà]les?|"
+    r"coentreprises?|joint-ventures?|consortiums?|agences?|organismes?|m[ée]dias?|journal|quotidien|magazine|"
+    r"associations?|fondations?|coop[ée]ratives?|ONG|mutuelles?|bureaux? d[’']études|r[ée]gies?|groupements?)"
+)
+
+
+def org_only_cue_names(text: str) -> list[tuple[int, int]]:
+    """Names right after a cue noun that names organisations only (see _ORG_ONLY_NOUN)."""
+    return [m.span("name") for m in _CUE_BEFORE.finditer(text)
+            if m.group("noun") and not m.group("comma") and _ORG_ONLY_NOUN.fullmatch(m.group("noun"))]
+
+
+# A lower-case brand opening a line or a bullet and raising money: "• nexolith (Montpellier) boucle 7 M€".
+_LOWER_RAISER = re.compile(
+    rf"(?m)^[ \t]*(?:[-–—•·*▪►✓][ \u00a0]+)?(?P<name>[a-z][a-z0-9]+){_CLOSE}[ \u00a0]+(?:(?:a|vient de)[ \u00a0]+"
+    r"(?:lev[ée]|boucl[ée]|finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
+)
+
+
+def lower_raiser_candidates(text: str) -> list[tuple[int, int]]:
+    return [m.span("name") for m in _LOWER_RAISER.finditer(text)]
 
 
 def cue_candidates(text: str) -> list[tuple[int, int]]:
@@ -326,7 +358,7 @@ ORG_SUFFIX_WORDS = frozenset({
     "robotics", "bank", "invest", "investment", "investments", "mining", "digital", "research", "power",
     "industries", "electric", "telecom", "media", "foundry", "foundries", "software", "solutions", "quantum",
     "centers", "centres", "infrastructure", "infrastructures", "microsystems", "silicon", "photonics", "analytics",
-    "semicon", "agglomeration", "metropole",
+    "semicon", "agglomeration", "metropole", "habitat", "infrastruktur", "rechenzentren", "ia",
 })
 _MIXED_CASE = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-zà-ÿ]{2,}|^[a-z]{1,3}-?[A-Z]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")

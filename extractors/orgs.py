@@ -41,7 +41,9 @@ from extractors.org_filters import (
     lexicon,
     line_at,
     lower_brand_candidates,
+    lower_raiser_candidates,
     name_lists,
+    org_only_cue_names,
     table_names,
     weak_cue_candidates,
 )
@@ -53,6 +55,7 @@ from extractors.org_names import (
     guessed_kind,
     lookup,
     org_kind,
+    stop_keys,
     stoplist,
     strip_surface,
 )
@@ -202,6 +205,17 @@ def _is_plausible_name(name: str) -> bool:
     return not (is_listed_non_org(name) or is_listed_non_org(strip_surface(name)))
 
 
+def _is_cued_org(name: str, doc: Doc) -> bool:
+    """A name after a noun that only names organisations: a first name does not make it a person ("le cabinet
+    Arthur D. Little"); stoplisted names and very frequent words are still refused."""
+    stripped = strip_surface(name)
+    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    if {fold(name), fold(stripped)} & stop_keys():
+        return False
+    return guessed_kind(stripped) is not None or not is_frequent_phrase(stripped, lexicon(doc.vocab))
+
+
 def _is_named_org(name: str, doc: Doc, persons: frozenset[str]) -> bool:
     """A name with outside evidence (cue noun, list of organisations): only very frequent words are refused."""
     stripped = strip_surface(name)
@@ -339,13 +353,16 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         (s, e): name for s, e, label, name in gazetteer
         if label == ORG and not _off_content(text, s, e) and not _metonym_as_place(text, s, e)
     }
-    persons = _person_keys(doc)
+    org_only = set(org_only_cue_names(text))
+    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in org_only}
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
     unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
-        if not _off_content(text, start, end) and _is_named_org(text[start:end], doc, persons):
+        name = text[start:end]
+        named = _is_cued_org(name, doc) if (start, end) in org_only else _is_named_org(name, doc, persons)
+        if named and not _off_content(text, start, end):
             unknown.append((start, end))
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
     named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
@@ -398,7 +415,7 @@ def _structured(doc: Doc, text: str, gazetteer: list[GazMatch],
         name = _table_org(text[start:end], doc, persons)
         if name is not None and not _off_content(text, start, end) and not is_index_or_ticker(text, start, end):
             found[(start, end)] = name
-    for start, end in lower_brand_candidates(text):
+    for start, end in [*lower_brand_candidates(text), *lower_raiser_candidates(text)]:
         name = _table_org(text[start:end], doc, persons)
         if name is not None and not _off_content(text, start, end):
             found[(start, end)] = name
