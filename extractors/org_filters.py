@@ -255,11 +255,13 @@ _CUE_AFTER = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
-    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader|propri[ée]taire|actionnaire|op[ée]rateur|exploitant|gestionnaire))"
+    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|"
+    r"(?=fili|sp[ée]cialiste|leader|propri[ée]taire|actionnaire|op[ée]rateur|exploitant|gestionnaire))"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
     rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
     rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's
-    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
+    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+"
+    r"(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
     r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
     rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
 )

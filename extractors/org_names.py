@@ -5,9 +5,9 @@ Canonical rule, for any surface form (article-independent, deterministic):
 2. fold the rest (case, accents, punctuation -> spaces) to a key;
 3. a key in the alias table gives the table's display name ("Nvidia" -> "NVIDIA", "AWS" -> "Amazon
    Web Services");
-4. otherwise the stripped surface is the name (a final "Group" kept: "Princeton Digital Group"), with every all-capitals word of five letters or more
-   written capitalised ("HEXAVOLT" -> "Hexavolt"), so an unknown org's shouting and normal spellings
-   get one name; shorter capitals stay as they are (acronyms such as "IBM", "AION").
+4. otherwise the stripped surface is the name (a final "Group" kept: "Princeton Digital Group"), with every
+   all-capitals word of five letters or more written capitalised ("HEXAVOLT" -> "Hexavolt"), so an unknown
+   org's shouting and normal spellings get one name; shorter capitals stay as they are (acronyms such as "IBM", "AION").
 """
 
 from __future__ import annotations
