@@ -219,6 +219,7 @@ _PARTNER_CUE = re.compile(
 _SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<name>{_NAME})")
 # An institution named by its head noun and a proper name: "l'université Grenoble Alpes", "Région Grand Est".
 _OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
+_AS_PLACE = re.compile(r"\b[Ee]n[ \u00a0]$")  # "en mairie de Saint-Avold", "en région Grand Est": a place
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
 _INSTITUTION = re.compile(
     r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
@@ -230,7 +231,7 @@ _INSTITUTION = re.compile(
     r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique|europ[ée]enne?|"
     r"internationale?|mondiale?|centrale?|interminist[ée]rielle?|r[ée]gionale?|publique|cantonale?))?"
     # a chain of complements only after a first one: "de l'Économie, du Commerce et de l'Industrie"
-    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME})"
+    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME}(?:[ \u00a0]{_OF}{_NAME})?)"
     r"|(?:Union|Commission|Banque|Agence) (?:europ[ée]enne|mondiale|africaine|asiatique)))"
 )
 # Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
@@ -307,7 +308,8 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
-    found += [m.span("name") for m in _INSTITUTION.finditer(text) if not _inside_name(text, m.start())]
+    found += [m.span("name") for m in _INSTITUTION.finditer(text)
+              if not _inside_name(text, m.start()) and not _AS_PLACE.search(text, max(0, m.start() - 4), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
     for match in _CUE_AFTER.finditer(text):
@@ -505,7 +507,7 @@ def table_names(text: str) -> list[tuple[int, int]]:
                 if i < len(cells):
                     found.extend(_cell_items(text, *cells[i]))
         key_value = _KEY_VALUE.match(line)
-        if key_value is not None and fold(key_value.group("key")) in _TABLE_HEADERS:
+        if key_value is not None and _is_org_key(key_value.group("key")):
             found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
         bullet = _BULLET_ITEM.match(line)
         if bullet is not None and in_list:
@@ -513,10 +515,17 @@ def table_names(text: str) -> list[tuple[int, int]]:
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
             header = _LIST_HEADER.search(line)
-            in_list = header is not None and any(
-                fold(key) in _TABLE_HEADERS for key in (header.group("key"), header.group("key").split()[-1]))
+            in_list = header is not None and _is_org_key(header.group("key"), first_word=True)
         offset += len(line) + 1
     return found
+
+
+def _is_org_key(key: str, *, first_word: bool = False) -> bool:
+    """A fact-sheet key ("Investisseurs", "Lot 1 – Attributaire") or, with `first_word`, the title of a bullet
+    list ("Partenaires industriels :") that announces organisations."""
+    words = fold(key).split()
+    keys = (" ".join(words), words[-1], *(words[:1] if first_word else ())) if words else ()
+    return any(k in _TABLE_HEADERS for k in keys)
 
 
 # A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
@@ -524,10 +533,14 @@ _KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?
 _LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
 _BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
 _LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
+_CELL_NOTE = re.compile(r"[ \u00a0]\([^()\n]*\)")
+_POSTCODE = re.compile(r"\d{4,5}[ \u00a0]")  # "14000 Caen" in an address
 _ITEM_DETERMINER = re.compile(r"^(?:(?:la|le|les|un|une)[ \u00a0]+|l[’'])")
 
 
 def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    note = _CELL_NOTE.search(text, start, end)  # "Teréga (transport de gaz et hydrogène)": the note is no name
+    end = note.start() if note else end
     items, lo = [], start
     for cut in [*_CELL_SPLIT.finditer(text, start, end), None]:
         hi = cut.start() if cut else end
@@ -537,7 +550,7 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         lead = _LOWER_LEAD.match(stripped)  # "via son fonds Occitanie Innovation", not "région Pays de la Loire"
         if lead and fold(lead.group(1)) not in _HEADS:
             stripped = stripped[lead.end() :]
-        if stripped:
+        if stripped and not _POSTCODE.match(stripped):
             first = lo + item.index(stripped)
             items.append((first, first + len(stripped)))
         lo = cut.end() if cut else end
@@ -552,7 +565,7 @@ _HEADS = frozenset({
     "observatoire", "office", "port", "region", "regie", "secretariat", "service", "societe", "syndicat", "union",
     "universite", "agglomeration",
 })
-_ACRONYM = re.compile(r"[ \u00a0]\((?P<acro>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
+_ACRONYM = re.compile(r"[ \u00a0]\((?P<acro>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9}(?:[ \u00a0][A-Z][A-Za-z0-9-]{0,4})?)\)")
 _CLAUSE_END = re.compile(r".*[.;:!?«»\"—–(]")
 _WORD_SPAN = re.compile(r"[^\s\u00a0]+")
 _MAX_DEFINITION_WORDS = 12
@@ -593,12 +606,21 @@ def _definition_start(acro: str, words: list[str]) -> int | None:
             continue
         if not word[0].isupper() and key not in _HEADS:
             continue
-        content = [fold(_ELISION_START.sub("", w, count=1)) for w in words[i:]]
-        if _spells(fold(acro).replace(" ", ""), [w for w in content if w and w not in _FUNCTION_WORDS]):
+        content = [p for w in words[i:] for p in fold(_ELISION_START.sub("", w, count=1)).split()]
+        if _spells(fold(acro).replace(" ", ""), [w for w in content if w not in _FUNCTION_WORDS]):
             return i
         if key in _HEADS:
             heads.append(i)
-    return heads[0] if heads else None
+    # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich")
+    return heads[0] if heads and _few_lower_words(words[heads[0] + 1 :]) else None
+
+
+_MAX_LOWER_IN_NAME = 4
+
+
+def _few_lower_words(words: list[str]) -> bool:
+    lower = [w for w in words if w[:1].islower() and fold(_ELISION_START.sub("", w, count=1)) not in _FUNCTION_WORDS]
+    return len(lower) <= _MAX_LOWER_IN_NAME
 
 
 def _spells(acro: str, words: list[str]) -> bool:
