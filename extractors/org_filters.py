@@ -11,7 +11,7 @@ as ORG. These rules reject a candidate the alias table does not know when:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -457,6 +457,26 @@ def is_boilerplate(line: Line) -> bool:
     return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
 
 
+_EVENT_NOUNS = "|".join(re.escape(w) for w in _CUES["event_nouns"])
+_EVENT_BEFORE = re.compile(
+    rf"(?i:\b(?:{_EVENT_NOUNS})(?:[ \u00a0](?!de\b|du\b|des\b)[a-zà-ÿ-]+)?|"
+    + "|".join(re.escape(w) for w in _CUES["event_cues_before"]) + r")[ \u00a0]+(?:\*\*)?$"
+)
+_EVENT_LAST_WORDS = frozenset(fold(w) for w in _CUES["event_last_words"])
+_NOT_ORG_HEADS = tuple(fold(w) for w in (*_CUES["event_nouns"], *_CUES["publication_heads"]))
+
+
+def is_event_or_publication(text: str, start: int, end: int) -> bool:
+    """A trade fair, summit or conference ("au salon Energaïa", "Data Centre World", "exposer à VivaTech") or an
+    official publication ("Journal officiel de l'Union européenne"): GUIDELINES.md, no organisation."""
+    key = fold(text[start:end])
+    if not key:
+        return False
+    if key.rsplit(" ", 1)[-1] in _EVENT_LAST_WORDS or any(key == h or key.startswith(h + " ") for h in _NOT_ORG_HEADS):
+        return True
+    return bool(_EVENT_BEFORE.search(text, max(0, start - 40), start))
+
+
 def is_index_or_ticker(text: str, start: int, end: int) -> bool:
     """A stock index ("SBF 120", "le SOX, l'indice des semi-conducteurs") or a ticker ("NVDA.O", "1347.HK")."""
     name = text[start:end]
@@ -524,8 +544,12 @@ def _is_org_key(key: str, *, first_word: bool = False) -> bool:
     """A fact-sheet key ("Investisseurs", "Lot 1 – Attributaire") or, with `first_word`, the title of a bullet
     list ("Partenaires industriels :") that announces organisations."""
     words = fold(key).split()
-    keys = (" ".join(words), words[-1], *(words[:1] if first_word else ())) if words else ()
+    last_part = fold(_KEY_PART.split(key)[-1])  # "Lot 1 – Attributaire" -> "attributaire"
+    keys = (" ".join(words), last_part, *((words[0], words[-1]) if first_word and words else ()))
     return any(k in _TABLE_HEADERS for k in keys)
+
+
+_KEY_PART = re.compile(r"[ \u00a0][-–—][ \u00a0]")
 
 
 # A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
@@ -579,6 +603,27 @@ def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
     nearest institution noun ("banque cantonale de Zurich (ZKB)", a foreign acronym).
     """
     found = []
+    for match, words in _acronym_contexts(text):
+        start = _definition_start(match.group("acro"), [w.group(0) for w in words])
+        if start is not None:
+            name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
+            found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
+    return found
+
+
+def thing_acronyms(text: str) -> frozenset[str]:
+    """Acronyms defined by lower-case common words, not by a name ("la stratégie régionale de développement
+    économique (SRDEII)"): the acronym of a thing, not of an organisation."""
+    found = set()
+    for match, words in _acronym_contexts(text):
+        acro, written = match.group("acro"), [w.group(0) for w in words]
+        if _definition_start(acro, written) is None and _definition_start(acro, written, lower=True) is not None:
+            found.add(acro)
+    return frozenset(found)
+
+
+def _acronym_contexts(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Each "(ACRONYM)" with the words of its clause before it."""
     for match in _ACRONYM.finditer(text):
         acro = match.group("acro")
         if (sum(c.isupper() for c in acro) < 2 and len(acro) < 4) or fold(acro) in stop_keys():
@@ -586,25 +631,21 @@ def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         clause = _CLAUSE_END.match(text, line_start, match.start())
         lo = clause.end() if clause else line_start
-        words = list(_WORD_SPAN.finditer(text, lo, match.start()))[-_MAX_DEFINITION_WORDS:]
-        start = _definition_start(acro, [w.group(0) for w in words])
-        if start is not None:
-            name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
-            found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
-    return found
+        yield match, list(_WORD_SPAN.finditer(text, lo, match.start()))[-_MAX_DEFINITION_WORDS:]
 
 
 _ELISION_START = re.compile(r"(?:[lLdD][’'])?")
 
 
-def _definition_start(acro: str, words: list[str]) -> int | None:
+def _definition_start(acro: str, words: list[str], *, lower: bool = False) -> int | None:
+    """Index of the word that starts the acronym's name; with `lower`, of a lower-case run that spells it."""
     heads = []
     for i in range(len(words) - 1, -1, -1):
         word = _ELISION_START.sub("", words[i], count=1)
         key = fold(word)
         if not word or key in _FUNCTION_WORDS:
             continue
-        if not word[0].isupper() and key not in _HEADS:
+        if not word[0].isupper() and key not in _HEADS and not lower:
             continue
         content = [p for w in words[i:] for p in fold(_ELISION_START.sub("", w, count=1)).split()]
         if _spells(fold(acro).replace(" ", ""), [w for w in content if w not in _FUNCTION_WORDS]):
@@ -612,7 +653,7 @@ def _definition_start(acro: str, words: list[str]) -> int | None:
         if key in _HEADS:
             heads.append(i)
     # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich")
-    return heads[0] if heads and _few_lower_words(words[heads[0] + 1 :]) else None
+    return heads[0] if heads and not lower and _few_lower_words(words[heads[0] + 1 :]) else None
 
 
 _MAX_LOWER_IN_NAME = 4

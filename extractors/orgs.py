@@ -31,6 +31,7 @@ from extractors.org_filters import (
     has_org_shape,
     is_boilerplate,
     is_common_phrase,
+    is_event_or_publication,
     is_frequent_phrase,
     is_glossary_term,
     is_heading,
@@ -45,6 +46,7 @@ from extractors.org_filters import (
     name_lists,
     org_only_cue_names,
     table_names,
+    thing_acronyms,
     weak_cue_candidates,
 )
 from extractors.org_names import (
@@ -378,10 +380,23 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     found.update(_structured(doc, text, gazetteer, persons))
+    known = {(s, e) for s, e, label, _ in gazetteer if label == ORG}
+    found = _without_non_orgs(text, found, known)
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
         if not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
-    return found
+    return _without_non_orgs(text, found, known)
+
+
+def _without_non_orgs(text: str, found: dict[tuple[int, int], str],
+                      known: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Drop events, publications and acronyms of things, and any name inside them ("Journal officiel de
+    l'Union européenne" names no Union européenne as a party)."""
+    things = thing_acronyms(text)
+    dropped = _SpanSet(span for span, name in found.items() if span not in known and (
+        text[span[0] : span[1]] in things or is_event_or_publication(text, *span)
+        or is_event_or_publication(name, 0, len(name))))
+    return {span: name for span, name in found.items() if not dropped.overlaps(*span)}
 
 
 def _off_content(text: str, start: int, end: int) -> bool:
@@ -474,6 +489,10 @@ def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tupl
     a person or another organisation ("Nvidia Blackwell", "Nvidia Jensen Huang")."""
     starts = {s: (e, label) for s, e, label, _ in gazetteer}
     found = {}
+    for start, end, label, _ in gazetteer:
+        glued = _GLUED_UNIT.match(text, end)
+        if label == ORG and text[start:end].isupper() and glued and lookup(glued.group(1)) is None:
+            found[(start, glued.end())] = text[start : glued.end()]
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "MISC"):
             continue
@@ -485,6 +504,11 @@ def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tupl
         if _is_unit_extension(extension, [g for g in gazetteer if known[0] <= g[0] < end]):
             found[(start, end)] = canonical_name(text[start:end])
     return found
+
+
+# A unit glued to its parent's acronym: "CEA-Leti", "CEA-Liten" (not "Nvidia-OpenAI": the parent is an acronym
+# and the second word is no known organisation).
+_GLUED_UNIT = re.compile(r"[-‐‑]([A-ZÀ-Ý][\w]+)(?![\w-])")
 
 
 def _is_unit_extension(extension: str, inside: list[GazMatch]) -> bool:
