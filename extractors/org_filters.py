@@ -253,13 +253,13 @@ _LEADING_WORDS = frozenset({
 # ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
 _CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
+    rf"(?:(?<![\w’'])|(?<=\b[dDlL][’']))(?P<name>{_NAME})(?:\*\*)?"  # "d'Opérateurs Associés, un groupement"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
     r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|"
     r"(?=fili|sp[ée]cialiste|leader|propri[ée]taire|actionnaire|op[ée]rateur|exploitant|gestionnaire))"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
-    rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
+    rf"(?P<after_noun>{_CUE_NOUNS}|challengers?|outsiders?)\b"
     rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's
     rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+"
     r"(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
@@ -287,8 +287,12 @@ _ORG_ONLY_NOUN = re.compile(
 
 def org_only_cue_names(text: str) -> list[tuple[int, int]]:
     """Names right after a cue noun that names organisations only (see _ORG_ONLY_NOUN)."""
-    return [m.span("name") for m in _CUE_BEFORE.finditer(text)
-            if m.group("noun") and not m.group("comma") and _ORG_ONLY_NOUN.fullmatch(m.group("noun"))]
+    found = [m.span("name") for m in _CUE_BEFORE.finditer(text)
+             if m.group("noun") and not m.group("comma") and _ORG_ONLY_NOUN.fullmatch(m.group("noun"))]
+    # "Opérateurs Associés, un groupement d'hébergeurs"
+    found += [_skip_leading_words(text, *m.span("name")) for m in _CUE_AFTER.finditer(text)
+              if m.group("after_noun") and _ORG_ONLY_NOUN.fullmatch(m.group("after_noun"))]
+    return found
 
 
 # A lower-case brand opening a line or a bullet and raising money: "• nexolith (Montpellier) boucle 7 M€".

@@ -71,6 +71,7 @@ __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gaze
 SPANS_KEY = "org_gazetteer"
 ORG, NOT_ORG = "ORG", "NOT_ORG"
 GazMatch = tuple[int, int, str, str]  # start, end, ORG | NOT_ORG, canonical name (or the stop name)
+_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _SHAPE_LABELS = frozenset({"MISC", "LOC", "PER"})
 # Words that a company drops when it is named again ("Hexacore" for "Hexacore Systems"); not the words of
 # a business unit ("Google Cloud", "Intel Foundry", "Iliad Datacenter" are other organisations).
@@ -207,15 +208,26 @@ def _is_plausible_name(name: str) -> bool:
     return not (is_listed_non_org(name) or is_listed_non_org(strip_surface(name)))
 
 
-def _is_cued_org(name: str, doc: Doc) -> bool:
+def _is_cued_org(name: str, doc: Doc, *, whole: bool = True) -> bool:
     """A name after a noun that only names organisations: a first name does not make it a person ("le cabinet
-    Arthur D. Little"); stoplisted names and very frequent words are still refused."""
+    Arthur D. Little"); stoplisted names are refused, and very frequent words unless `whole` (the name is all
+    the cued slot holds, punctuation after it) and capitalised throughout ("Opérateurs Associés, un groupement")."""
     stripped = strip_surface(name)
     if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
         return False
     if {fold(name), fold(stripped)} & stop_keys():
         return False
-    return guessed_kind(stripped) is not None or not is_frequent_phrase(stripped, lexicon(doc.vocab))
+    return guessed_kind(stripped) is not None or (whole and _is_title_name(stripped)) or \
+        not is_frequent_phrase(stripped, lexicon(doc.vocab))
+
+
+_TITLE_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)+")
+
+
+def _is_title_name(name: str) -> bool:
+    """Two or more capitalised words and nothing else ("Opérateurs Associés", "Ouest Croissance"): where the
+    context says an organisation stands there, such a phrase is its name even if each word is common."""
+    return bool(_TITLE_NAME.fullmatch(name))
 
 
 def _is_named_org(name: str, doc: Doc, persons: frozenset[str]) -> bool:
@@ -363,7 +375,10 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
         name = text[start:end]
-        named = _is_cued_org(name, doc) if (start, end) in org_only else _is_named_org(name, doc, persons)
+        if (start, end) in org_only:
+            named = _is_cued_org(name, doc, whole=bool(_CLOSED.match(text, end)))
+        else:
+            named = _is_named_org(name, doc, persons)
         if named and not _off_content(text, start, end):
             unknown.append((start, end))
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
@@ -427,7 +442,7 @@ def _structured(doc: Doc, text: str, gazetteer: list[GazMatch],
     that extend a known organisation ("Airbus Defence and Space", "Inria Saclay")."""
     found: dict[tuple[int, int], str] = {}
     for start, end in table_names(text):
-        name = _table_org(text[start:end], doc, persons)
+        name = _table_org(text[start:end], doc, persons, cell=True)
         if name is not None and not _off_content(text, start, end) and not is_index_or_ticker(text, start, end):
             found[(start, end)] = name
     for start, end in [*lower_brand_candidates(text), *lower_raiser_candidates(text)]:
@@ -452,17 +467,24 @@ def _capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _table_org(name: str, doc: Doc, persons: frozenset[str]) -> str | None:
+def _table_org(name: str, doc: Doc, persons: frozenset[str], *, cell: bool = False) -> str | None:
     """A table cell or a cued lower-case word: a known alias, a capitalised name that is not a very frequent
     word, or a lower-case word the model's vocabulary does not know (a brand: "hexaflow")."""
     entry = lookup(name)
     if entry is not None:
         return entry.canonical
     if any(c.isupper() for c in name):
-        return canonical_name(name) if _is_named_org(name, doc, persons) else None
+        named = _is_named_org(name, doc, persons) or (_is_title_name(name) and _is_cued_org(name, doc))
+        return canonical_name(name) if named else None
     if not name.isalnum() or doc.vocab[name].is_stop or is_listed_non_org(name):
         return None  # "peuvent-elles", "aux": verbs and function words after a cue noun are no brand
-    return _capitalised(name) if lexicon(doc.vocab).rank(name) is None else None
+    rank = lexicon(doc.vocab).rank(name)
+    return _capitalised(name) if rank is None or (cell and rank > _RARE_RANK) else None
+
+
+# In a table's organisation column, a lower-case word rarer than this may be a brand ("coldwave"); after a cue
+# noun only unknown words are (rare adjectives follow cue nouns: "le groupe singapourien", "une société messine").
+_RARE_RANK = 100_000
 
 
 def _is_definition_name(name: str, doc: Doc) -> bool:
@@ -475,7 +497,7 @@ def _is_definition_name(name: str, doc: Doc) -> bool:
 
 
 _DEFINITION_HEADS = frozenset({"banque", "communaute", "grand", "caisse", "port", "union", "federation", "syndicat",
-                               "metropole", "societe", "compagnie", "groupement", "etablissement", "regie"})
+                               "metropole", "societe", "compagnie", "groupement", "etablissement", "regie", "fonds"})
 
 
 @cache
