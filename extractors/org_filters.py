@@ -306,11 +306,30 @@ def lower_raiser_candidates(text: str) -> list[tuple[int, int]]:
     return [m.span("name") for m in _LOWER_RAISER.finditer(text)]
 
 
+# A broker's note or rating change: "une note favorable de Kepler Cheuvreux", "une dégradation d'Oddo BHF".
+_ANALYST_CUE = re.compile(
+    r"\b(?:notes?|d[ée]gradations?|rel[èe]vements?|rehaussements?|abaissements?|recommandations?)"
+    rf"(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_OPEN}(?P<name>{_NAME})"
+)
+# A medium after a reporting verb: "a appris L'Embarqué", "selon les informations du Parisien". The name keeps
+# its article (a medium's name often starts with one).
+_MEDIA_CUE = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient)[ \u00a0](?:appris|r[ée]v[ée]l[ée]|rapport[ée])|rapporte|rapportait|r[ée]v[èe]le|"
+    r"r[ée]v[ée]lait|selon les informations (?:de|du|d[’'])|selon nos confr[èe]res (?:de|du|d[’']))"
+    rf"[ \u00a0]?(?P<name>(?:L[’']|(?:Le|La|Les)[ \u00a0])?{_NAME})(?=[ \u00a0]*[.,;:!?)]|$)"
+)
+
+
+def media_candidates(text: str) -> list[tuple[int, int]]:
+    return [m.span("name") for m in _MEDIA_CUE.finditer(text)]
+
+
 def cue_candidates(text: str) -> list[tuple[int, int]]:
     """Names announced by a cue noun or a fund-raising verb, whatever the NER labelled them."""
     found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
+    found += [m.span("name") for m in _ANALYST_CUE.finditer(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
     found += [m.span("name") for m in _INSTITUTION.finditer(text)
               if not _inside_name(text, m.start()) and not _AS_PLACE.search(text, max(0, m.start() - 4), m.start())]

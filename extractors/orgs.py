@@ -43,6 +43,7 @@ from extractors.org_filters import (
     line_at,
     lower_brand_candidates,
     lower_raiser_candidates,
+    media_candidates,
     name_lists,
     org_only_cue_names,
     table_names,
@@ -71,6 +72,7 @@ __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gaze
 SPANS_KEY = "org_gazetteer"
 ORG, NOT_ORG = "ORG", "NOT_ORG"
 GazMatch = tuple[int, int, str, str]  # start, end, ORG | NOT_ORG, canonical name (or the stop name)
+_CUES_DATA = load_json("org_cues.json")
 _CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _SHAPE_LABELS = frozenset({"MISC", "LOC", "PER"})
 # Words that a company drops when it is named again ("Hexacore" for "Hexacore Systems"); not the words of
@@ -395,12 +397,45 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     found.update(_structured(doc, text, gazetteer, persons))
+    found.update(_media(doc, text, persons))
+    found.update(_subject_metonyms(text))
     known = {(s, e) for s, e, label, _ in gazetteer if label == ORG}
     found = _without_non_orgs(text, found, known)
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
         if not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     return _without_non_orgs(text, found, known)
+
+
+def _media(doc: Doc, text: str, persons: frozenset[str]) -> dict[tuple[int, int], str]:
+    """Media after a reporting verb, named with their article ("L'Embarqué", "Le Parisien")."""
+    found = {}
+    for start, end in media_candidates(text):
+        surface = text[start:end]
+        entry = lookup(surface)
+        if entry is not None:
+            found[(start, end)] = entry.canonical
+        elif not _off_content(text, start, end) and _is_named_org(strip_surface(surface), doc, persons):
+            found[(start, end)] = surface
+    return found
+
+
+_SUBJECT_METONYMS = {fold(k): v for k, v in _CUES_DATA["subject_metonyms"].items() if not k.startswith("_")}
+_CLAUSE_SUBJECT = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-–—•·*▪►✓][ \u00a0]+)?|[.!?;:«][ \u00a0]+)(?P<name>[A-ZÀ-Ý][\w-]+)"
+    r"[ \u00a0](?!(?:et|ou|de|du|des|en|à|au|aux|a\b)\b)[a-zà-ÿ]"
+)
+
+
+def _subject_metonyms(text: str) -> dict[tuple[int, int], str]:
+    """A city that stands for an institution when it opens a clause and a verb follows ("Bruxelles prépare un
+    texte": the Commission européenne); elsewhere it is a place."""
+    found = {}
+    for match in _CLAUSE_SUBJECT.finditer(text):
+        institution = _SUBJECT_METONYMS.get(fold(match.group("name")))
+        if institution is not None and not _off_content(text, *match.span("name")):
+            found[match.span("name")] = institution
+    return found
 
 
 def _without_non_orgs(text: str, found: dict[tuple[int, int], str],
@@ -420,10 +455,9 @@ def _off_content(text: str, start: int, end: int) -> bool:
     return is_tag_list(line) or is_boilerplate(line)
 
 
-_CUES = load_json("org_cues.json")
-_METONYMS = frozenset(fold(name) for name in _CUES["metonyms"])
+_METONYMS = frozenset(fold(name) for name in _CUES_DATA["metonyms"])
 _PLACE_WORD = re.compile(
-    r"(?i:\b(?:" + "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["place_words"]) + r"))[ \u00a0]+"
+    r"(?i:\b(?:" + "|".join(re.escape(w).replace("'", "[’']") for w in _CUES_DATA["place_words"]) + r"))[ \u00a0]+"
     rf"(?:l[{APOS}])?$"
 )
 
