@@ -187,7 +187,7 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
         ("Soitec", ["Soitec"], "company", 1),
         ("Oddo BHF", ["Oddo BHF"], "company", 1),
         ("NVIDIA", ["NVIDIA"], "company", 1),
-        ("Super Micro Computer", ["Super Micro Computer"], "company", 1),
+        ("Supermicro", ["Super Micro Computer"], "company", 1),
         ("Siemens Energy", ["Siemens Energy"], "company", 1),
         ("AMF", ["Autorité des marchés financiers", "AMF"], "public", 1),
         ("Helioparc Technologies", ["Helioparc Technologies"], "company", 1),
