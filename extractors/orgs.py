@@ -254,7 +254,7 @@ def _person_keys(doc: Doc) -> frozenset[str]:
 def _is_org_entity(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
     """An NER entity: also rejected in headings, tag lists and glossary headwords. With a company shape
     ("Side Capital") only very frequent words are refused, as for a name with a cue."""
-    if not _in_prose(text, start, end):
+    if not _in_prose(text, start, end) or after_product_noun(text, start):
         return False
     name = text[start:end]
     if has_org_shape(name):
