@@ -407,6 +407,9 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     return _without_non_orgs(text, found, known)
 
 
+_TITLE_ARTICLE = re.compile(rf"(?:L[{APOS}]|Les? |La )")
+
+
 def _media(doc: Doc, text: str, persons: frozenset[str]) -> dict[tuple[int, int], str]:
     """Media after a reporting verb, named with their article ("L'Embarqué", "Le Parisien")."""
     found = {}
@@ -415,7 +418,10 @@ def _media(doc: Doc, text: str, persons: frozenset[str]) -> dict[tuple[int, int]
         entry = lookup(surface)
         if entry is not None:
             found[(start, end)] = entry.canonical
-        elif not _off_content(text, start, end) and _is_named_org(strip_surface(surface), doc, persons):
+        elif _off_content(text, start, end) or fold(strip_surface(surface)) in stop_keys():
+            continue
+        # a capitalised article inside a sentence is a title's ("a appris L'Informé"), even on a common word
+        elif _TITLE_ARTICLE.match(surface) or _is_named_org(strip_surface(surface), doc, persons):
             found[(start, end)] = surface
     return found
 
