@@ -206,9 +206,10 @@ def first_alias(text: str, aliases: list[str]) -> tuple[int, str]:
     return min(found)
 
 
-def build() -> None:
-    for stem, orgs in ORGS.items():
-        text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
+def build(here: Path = HERE, annotations: dict[str, list[tuple[str, list[str], str, int]]] = ORGS) -> None:
+    """Write one .jsonl per article of `annotations` beside its .txt in `here` (own_orgs3 reuses this)."""
+    for stem, orgs in annotations.items():
+        text = (here / f"{stem}.txt").read_text(encoding="utf-8")
         lines = []
         for canonical, aliases, kind, mentions in orgs:
             start, alias = first_alias(text, aliases)
@@ -222,8 +223,8 @@ def build() -> None:
         for d in lines:
             assert text[d["start"] : d["end"]] == d["text"], d
         out = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
-        (HERE / f"{stem}.jsonl").write_text(out, encoding="utf-8")
-    assert {p.stem for p in HERE.glob("*.txt")} == set(ORGS)
+        (here / f"{stem}.jsonl").write_text(out, encoding="utf-8")
+    assert {p.stem for p in here.glob("*.txt")} == set(annotations)
 
 
 if __name__ == "__main__":
