@@ -201,7 +201,7 @@ _CUE_BEFORE = re.compile(
 )
 # Who funds, buys or owns: "auprès de Partech", "racheté par Partners Group", "mené par Stonepeak".
 _BY_CUE = re.compile(
-    r"\b(?:aupr[èe]s|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
+    r"\b(?:aupr[èe]s|rachats?|acquisitions?|reprises?|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
     r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|soutien|(?:[Gg][ée]r|[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
     r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
     r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
@@ -225,7 +225,8 @@ _INSTITUTION = re.compile(
     r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
     r"[Cc]our d[’']appel|[Cc]our de cassation|[Cc]our administrative d[’']appel|[Tt]ribunal (?:de commerce|judiciaire|"
     r"administratif|des activités économiques)|"
-    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|"
+    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|SPL|SEM|SEML|SAEM|GIP|"
+    r"[Cc]hambre d[’']agriculture|[Cc]hambre de commerce(?: et d[’']industrie)?|[Cc]hambre des m[ée]tiers|"
     r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
     r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
     r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique|europ[ée]enne?|"
@@ -239,7 +240,7 @@ _ROLE_CUE = re.compile(
     r"\b(?:directeur|directrice|PDG|CEO|CTO|CFO|COO|DG|DSI|patron|patronne|fondateur|fondatrice|cofondateur|"
     r"cofondatrice|co-fondateur|co-fondatrice|président|présidente|vice-président|vice-présidente|dirigeant|"
     r"dirigeante|porte-parole|associé|associée|analyste|ingénieur|ingénieure|chercheur|chercheuse|responsable|"
-    r"cadre|salarié|salariée|employé|employée)(?:[ \u00a0][a-zà-ÿ-]+)?"
+    r"cadre|salarié|salariée|employé|employée|rédacteur en chef|rédactrice en chef)(?:[ \u00a0][a-zà-ÿ-]+)?"
     rf"[ \u00a0](?:de[ \u00a0]|d[’']|chez[ \u00a0])(?P<name>{_NAME})"
 )
 # Capitalised words that open a sentence, not a name: "Pour Orvane, la jeune pousse..."
@@ -317,11 +318,29 @@ _MEDIA_CUE = re.compile(
     r"\b(?:(?:a|ont|avait|avaient)[ \u00a0](?:appris|r[ée]v[ée]l[ée]|rapport[ée])|rapporte|rapportait|r[ée]v[èe]le|"
     r"r[ée]v[ée]lait|selon les informations (?:de|du|d[’'])|selon nos confr[èe]res (?:de|du|d[’']))"
     rf"[ \u00a0]?(?P<name>(?:L[’']|(?:Le|La|Les)[ \u00a0])?{_NAME})(?=[ \u00a0]*[.,;:!?)]|$)"
+    # "Dans Le Télégramme, reportage à Lannion": a capitalised article after "dans" opens a title
+    rf"|\b[Dd]ans[ \u00a0](?P<title>(?:L[’']|(?:Le|La|Les)[ \u00a0]){_NAME})(?=[ \u00a0]*[,:])"
 )
 
 
 def media_candidates(text: str) -> list[tuple[int, int]]:
-    return [m.span("name") for m in _MEDIA_CUE.finditer(text)]
+    return [m.span("name" if m.group("name") else "title") for m in _MEDIA_CUE.finditer(text)]
+
+
+# The buyer of "le rachat de Peltis par Groupe Legendre".
+_DEAL_BY_CUE = re.compile(
+    rf"\b(?:rachats?|acquisitions?|reprises?)[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_NAME}[ \u00a0]par[ \u00a0]"
+    rf"(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
+)
+_ROLE_WORDS = (
+    r"(?:CTO|CEO|PDG|DG|CFO|COO|DSI|fondat(?:eur|rice)|cofondat(?:eur|rice)|directeur|directrice|responsable|"
+    r"pr[ée]sident|pr[ée]sidente|associ[ée]e?|g[ée]rante?|ing[ée]nieure?|chercheu(?:r|se)|analyste)"
+)
+_SPEAKER_LINE = re.compile(
+    rf"(?m)^[^\n,]{{3,40}},[ \u00a0]+{_ROLE_WORDS}(?:[ \u00a0][^\n,]{{0,40}})?,[ \u00a0]+(?P<name>{_NAME})[ \u00a0]*$"
+)
+_LEGAL_FORMS = r"(?:SAS|SASU|SARL|SA|SNC|SCOP|SCIC|GmbH|AG|Inc\.|Ltd|LLC|PLC|S\.p\.A\.|B\.V\.|N\.V\.)"
+_LEGAL_FORM_CUE = re.compile(rf"(?<![\w’'])(?P<name>(?:{_NAME_WORD}[ \u00a0]){{1,4}}{_LEGAL_FORMS})(?![\w’'-])")
 
 
 def cue_candidates(text: str) -> list[tuple[int, int]]:
@@ -330,8 +349,11 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
     found += [m.span("name") for m in _ANALYST_CUE.finditer(text)]
+    found += [m.span("name") for m in _DEAL_BY_CUE.finditer(text)]
+    found += [m.span("name") for m in _SPEAKER_LINE.finditer(text)]
+    found += [_skip_leading_words(text, *m.span("name")) for m in _LEGAL_FORM_CUE.finditer(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
-    found += [m.span("name") for m in _INSTITUTION.finditer(text)
+    found += [_named_part(m) for m in _INSTITUTION.finditer(text)
               if not _inside_name(text, m.start()) and not _AS_PLACE.search(text, max(0, m.start() - 4), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
@@ -354,6 +376,19 @@ def _inside_name(text: str, start: int) -> bool:
     """A capitalised word that is not a sentence-opening article or preposition comes just before."""
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and before.group(0).strip().lower() not in _LEADING_WORDS | _FUNCTION_WORDS
+
+
+_DESCRIBED = re.compile(
+    rf"[a-zà-ÿ][\w’' -]*?[ \u00a0](?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})*[ \u00a0]"
+    r"(?:Communaut[ée]|M[ée]tropole|Agglom[ée]ration|Agglo))$"
+)
+
+
+def _named_part(match: re.Match[str]) -> tuple[int, int]:
+    """A lower-case institution noun before a name that is complete on its own ("la communauté d'agglomération
+    Lannion-Trégor Communauté"): the name alone."""
+    described = _DESCRIBED.fullmatch(match.group("name"))
+    return (match.start("name") + described.start("name"), match.end("name")) if described else match.span("name")
 
 
 def weak_cue_candidates(text: str) -> list[tuple[int, int]]:
@@ -405,6 +440,8 @@ def has_org_shape(name: str) -> bool:
     words = name.split()
     if any(has_mixed_case(w) for w in words):
         return True
+    if len(words) >= 2 and words[0] in ("Groupe", "Group") and words[1][:1].isupper():
+        return True
     return len(words) >= 2 and fold(words[-1]) in ORG_SUFFIX_WORDS and words[0][:1].isupper()
 
 
@@ -421,7 +458,8 @@ def after_product_noun(text: str, start: int) -> bool:
 # An item may carry a note in parentheses: "Outscale (Dassault Systèmes), Cloud Temple et S3NS".
 _ITEM = rf"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?{_NAME}(?:\*\*)?(?:[ \u00a0]\([^()\n]{{1,40}}\))?"
 _SEP = r"(?:,[ \u00a0]+(?:et[ \u00a0]+|ou[ \u00a0]+)?|[ \u00a0]+(?:et|ou)[ \u00a0]+)"
-_LIST = re.compile(rf"(?<![\w’']){_ITEM}(?:{_SEP}{_ITEM})+")
+_LOWER_ITEM = rf"[a-z][a-z0-9]{{3,}}(?={_SEP})"  # a lower-case brand, only before another item
+_LIST = re.compile(rf"(?<![\w’']){_ITEM}(?:{_SEP}(?:{_ITEM}|{_LOWER_ITEM}))+")
 _SEP_RE = re.compile(_SEP)
 _NOTE = re.compile(r"[ \u00a0]\([^()\n]{1,40}\)$")
 _PLACE_BEFORE = re.compile(r"\b(?:en|à|au|aux|dans|vers|depuis|via|sur)[ \u00a0]+$")
@@ -486,15 +524,19 @@ _EVENT_BEFORE = re.compile(
     + "|".join(re.escape(w) for w in _CUES["event_cues_before"]) + r")[ \u00a0]+(?:\*\*)?$"
 )
 _EVENT_LAST_WORDS = frozenset(fold(w) for w in _CUES["event_last_words"])
+_JOB_TITLES = frozenset(fold(w) for w in _CUES["job_titles"])
 _NOT_ORG_HEADS = tuple(fold(w) for w in (*_CUES["event_nouns"], *_CUES["publication_heads"]))
 
 
-def is_event_or_publication(text: str, start: int, end: int) -> bool:
-    """A trade fair, summit or conference ("au salon Energaïa", "Data Centre World", "exposer à VivaTech") or an
-    official publication ("Journal officiel de l'Union européenne"): GUIDELINES.md, no organisation."""
+def is_non_org_class(text: str, start: int, end: int) -> bool:
+    """A job title ("CTO"), a trade fair, summit or conference ("au salon Energaïa", "Data Centre World",
+    "exposer à VivaTech") or an official publication ("Journal officiel de l'Union européenne"): GUIDELINES.md
+    classes that are no organisations."""
     key = fold(text[start:end])
     if not key:
         return False
+    if key in _JOB_TITLES:
+        return True
     if key.rsplit(" ", 1)[-1] in _EVENT_LAST_WORDS or any(key == h or key.startswith(h + " ") for h in _NOT_ORG_HEADS):
         return True
     return bool(_EVENT_BEFORE.search(text, max(0, start - 40), start))
@@ -595,7 +637,7 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stripped = item.strip(" \u00a0*_")
         stripped = stripped[len(det.group(0)) :] if (det := _ITEM_DETERMINER.match(stripped)) else stripped
         lead = _LOWER_LEAD.match(stripped)  # "via son fonds Occitanie Innovation", not "région Pays de la Loire"
-        if lead and fold(lead.group(1)) not in _HEADS:
+        if lead and fold(lead.group(1)) not in INSTITUTION_HEADS:
             stripped = stripped[lead.end() :]
         if stripped and not _POSTCODE.match(stripped):
             first = lo + item.index(stripped)
@@ -605,7 +647,7 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Nouns that head an institution's name and may be written in lower case ("la banque cantonale de Zurich (ZKB)").
-_HEADS = frozenset({
+INSTITUTION_HEADS = frozenset({
     "agence", "autorite", "banque", "caisse", "centre", "chambre", "comite", "commissariat", "commission", "communaute",
     "compagnie", "conseil", "cour", "delegation", "departement", "direction", "ecole", "etablissement", "federation",
     "fonds", "grand", "groupement", "haut", "haute", "institut", "laboratoire", "metropole", "ministere", "mission",
@@ -631,6 +673,19 @@ def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
         if start is not None:
             name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
             found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
+    return found
+
+
+_ACRONYM_FIRST = re.compile(r"\((?P<acro>[A-Z][A-Za-z0-9&]{1,9}),[ \u00a0]+(?P<name>[A-ZÀ-Ý][^()\n,]{3,80})\)")
+
+
+def acronym_first_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    """"(ACRONYM, Name)", the acronym spelled by the name: (name start, name end, acronym start, acronym end)."""
+    found = []
+    for match in _ACRONYM_FIRST.finditer(text):
+        words = [p for w in match.group("name").split() for p in fold(_ELISION_START.sub("", w, count=1)).split()]
+        if _spells(fold(match.group("acro")), [w for w in words if w not in _FUNCTION_WORDS]):
+            found.append((*match.span("name"), *match.span("acro")))
     return found
 
 
@@ -668,12 +723,12 @@ def _definition_start(acro: str, words: list[str], *, lower: bool = False) -> in
         key = fold(word)
         if not word or key in _FUNCTION_WORDS:
             continue
-        if not word[0].isupper() and key not in _HEADS and not lower:
+        if not word[0].isupper() and key not in INSTITUTION_HEADS and not lower:
             continue
         content = [p for w in words[i:] for p in fold(_ELISION_START.sub("", w, count=1)).split()]
         if _spells(fold(acro).replace(" ", ""), [w for w in content if w not in _FUNCTION_WORDS]):
             return i
-        if key in _HEADS:
+        if key in INSTITUTION_HEADS:
             heads.append(i)
     # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich")
     return heads[0] if heads and not lower and _few_lower_words(words[heads[0] + 1 :]) else None

@@ -23,20 +23,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.org_filters import (
+    INSTITUTION_HEADS,
     ORG_SUFFIX_WORDS,
     acronym_definitions,
+    acronym_first_definitions,
     after_product_noun,
     cue_candidates,
     has_mixed_case,
     has_org_shape,
     is_boilerplate,
     is_common_phrase,
-    is_event_or_publication,
     is_frequent_phrase,
     is_glossary_term,
     is_heading,
     is_index_or_ticker,
     is_listed_non_org,
+    is_non_org_class,
     is_tag_list,
     lead_cue_noun,
     lexicon,
@@ -346,6 +348,8 @@ def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset
     if after_product_noun(text, start) or is_tag_list(line):
         return False
     name = text[start:end]
+    if name.islower():  # a brand between other names ("Tessiom, kalyx et Ondaris")
+        return _table_org(name, doc, persons) is not None
     if is_heading(line) and not _is_org_name(name, doc):
         return False
     return _is_named_org(name, doc, persons)
@@ -403,7 +407,8 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     found = _without_non_orgs(text, found, known)
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
         if not is_index_or_ticker(text, start, end):
-            found[(start, end)] = canonical_name(text[start:end])
+            name = canonical_name(text[start:end])
+            found[(start, end)] = _capitalised(name) if name.islower() else name  # "kalyx" -> "Kalyx", as in tables
     return _without_non_orgs(text, found, known)
 
 
@@ -450,8 +455,8 @@ def _without_non_orgs(text: str, found: dict[tuple[int, int], str],
     l'Union européenne" names no Union européenne as a party)."""
     things = thing_acronyms(text)
     dropped = _SpanSet(span for span, name in found.items() if span not in known and (
-        text[span[0] : span[1]] in things or is_event_or_publication(text, *span)
-        or is_event_or_publication(name, 0, len(name))))
+        text[span[0] : span[1]] in things or is_non_org_class(text, *span)
+        or is_non_org_class(name, 0, len(name))))
     return {span: name for span, name in found.items() if not dropped.overlaps(*span)}
 
 
@@ -489,7 +494,7 @@ def _structured(doc: Doc, text: str, gazetteer: list[GazMatch],
         name = _table_org(text[start:end], doc, persons)
         if name is not None and not _off_content(text, start, end):
             found[(start, end)] = name
-    for name_start, name_end, acro_start, acro_end in acronym_definitions(text):
+    for name_start, name_end, acro_start, acro_end in [*acronym_definitions(text), *acronym_first_definitions(text)]:
         long_name, acro = text[name_start:name_end], text[acro_start:acro_end]
         entry = lookup(long_name) or lookup(acro)
         if entry is None and not _is_definition_name(long_name, doc):
@@ -532,7 +537,8 @@ def _is_definition_name(name: str, doc: Doc) -> bool:
     capitalised = _capitalised(strip_surface(name))
     if is_listed_non_org(capitalised):
         return False
-    return guessed_kind(capitalised) is not None or fold(name).split(" ", 1)[0] in _DEFINITION_HEADS or \
+    head = fold(name).split(" ", 1)[0]
+    return guessed_kind(capitalised) is not None or head in _DEFINITION_HEADS or head in INSTITUTION_HEADS or \
         not is_common_phrase(capitalised, lexicon(doc.vocab))
 
 
