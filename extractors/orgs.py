@@ -352,7 +352,9 @@ def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset
         return _table_org(name, doc, persons) is not None
     if is_heading(line) and not _is_org_name(name, doc):
         return False
-    return _is_named_org(name, doc, persons)
+    # capitalised common words listed among organisations name one ("OVHcloud, Cloud Temple et S3NS")
+    return _is_named_org(name, doc, persons) or (_is_title_name(name) and fold(name) not in persons
+                                                 and _is_cued_org(name, doc))
 
 
 def _is_name_suffix(text: str, match: GazMatch) -> bool:

@@ -85,6 +85,7 @@ def _names(nlp: Language, text: str) -> set[str]:
         ("- Estavel Services SARL, qui porte les contrats de maintenance ;", {"Estavel Services"}, set()),
         ("Un atelier avec la SPL Lyon Confluence et la chambre d'agriculture du Gard.",
          {"SPL Lyon Confluence", "chambre d'agriculture du Gard"}, set()),
+        ("Sont qualifiés OVHcloud, Outscale, Cloud Temple et S3NS.", {"Cloud Temple", "S3NS"}, set()),
         # false classes
         ("La start-up Calyptis exposera au salon Datanova puis à Cloud Infra Expo.", {"Calyptis"},
          {"Datanova", "Cloud Infra Expo"}),
