@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -288,10 +289,10 @@ _ORG_ONLY_NOUN = re.compile(
 
 def org_only_cue_names(text: str) -> list[tuple[int, int]]:
     """Names right after a cue noun that names organisations only (see _ORG_ONLY_NOUN)."""
-    found = [m.span("name") for m in _CUE_BEFORE.finditer(text)
+    found = [m.span("name") for m in _cue_before(text)
              if m.group("noun") and not m.group("comma") and _ORG_ONLY_NOUN.fullmatch(m.group("noun"))]
     # "Opérateurs Associés, un groupement d'hébergeurs"
-    found += [_skip_leading_words(text, *m.span("name")) for m in _CUE_AFTER.finditer(text)
+    found += [_skip_leading_words(text, *m.span("name")) for m in _cue_after(text)
               if m.group("after_noun") and _ORG_ONLY_NOUN.fullmatch(m.group("after_noun"))]
     return found
 
@@ -340,24 +341,47 @@ _SPEAKER_LINE = re.compile(
     rf"(?m)^[^\n,]{{3,40}},[ \u00a0]+{_ROLE_WORDS}(?:[ \u00a0][^\n,]{{0,40}})?,[ \u00a0]+(?P<name>{_NAME})[ \u00a0]*$"
 )
 _LEGAL_FORMS = r"(?:SAS|SASU|SARL|SA|SNC|SCOP|SCIC|GmbH|AG|Inc\.|Ltd|LLC|PLC|S\.p\.A\.|B\.V\.|N\.V\.)"
-_LEGAL_FORM_CUE = re.compile(rf"(?<![\w’'])(?P<name>(?:{_NAME_WORD}[ \u00a0]){{1,4}}{_LEGAL_FORMS})(?![\w’'-])")
+_LEGAL_FORM = re.compile(rf"[ \u00a0]{_LEGAL_FORMS}(?![\w’'-])")
+_WORDS_BEFORE_FORM = re.compile(rf"(?<![\w’'])(?:{_NAME_WORD}[ \u00a0]){{0,3}}{_NAME_WORD}$")
+
+
+def _legal_form_names(text: str) -> list[tuple[int, int]]:
+    """"Estavel Services SARL": the legal form is found first, then the capitalised words before it (a
+    pattern starting with the name would be tried at every position of the text)."""
+    found = []
+    for form in _LEGAL_FORM.finditer(text):
+        words = _WORDS_BEFORE_FORM.search(text, max(0, form.start() - 80), form.start())
+        if words is not None:
+            found.append((words.start(), form.end()))
+    return found
+
+
+# The cue patterns are run by cue_candidates and org_only_cue_names on the same text: once per text.
+@lru_cache(maxsize=2)
+def _cue_before(text: str) -> list[re.Match[str]]:
+    return list(_CUE_BEFORE.finditer(text))
+
+
+@lru_cache(maxsize=2)
+def _cue_after(text: str) -> list[re.Match[str]]:
+    return list(_CUE_AFTER.finditer(text))
 
 
 def cue_candidates(text: str) -> list[tuple[int, int]]:
     """Names announced by a cue noun or a fund-raising verb, whatever the NER labelled them."""
-    found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
+    found = [m.span("name") for m in _cue_before(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
     found += [m.span("name") for m in _ANALYST_CUE.finditer(text)]
     found += [m.span("name") for m in _DEAL_BY_CUE.finditer(text)]
     found += [m.span("name") for m in _SPEAKER_LINE.finditer(text)]
-    found += [_skip_leading_words(text, *m.span("name")) for m in _LEGAL_FORM_CUE.finditer(text)]
+    found += [_skip_leading_words(text, *span) for span in _legal_form_names(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
     found += [_named_part(m) for m in _INSTITUTION.finditer(text)
               if not _inside_name(text, m.start()) and not _AS_PLACE.search(text, max(0, m.start() - 4), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
-    for match in _CUE_AFTER.finditer(text):
+    for match in _cue_after(text):
         group = next(g for g in ("name", "raiser", "based") if match.group(g))
         found.append(_skip_leading_words(text, *match.span(group)))
     return [(start, end) for start, end in found if start < end]
