@@ -11,8 +11,9 @@ as ORG. These rules reject a candidate the alias table does not know when:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -170,7 +171,8 @@ _CUE_NOUNS = (
     r"g[ée]ants?|leaders?|pionni(?:er|ère)s?|champions?|poids lourds?|exploitants?|producteurs?|[ée]lectriciens?|"
     r"gestionnaires?|promoteurs?|hyperscalers?|mineurs?|courtiers?|g[ée]rants?|agences?|organismes?|"
     r"r[ée]gulateurs?|m[ée]dias?|journal|quotidien|magazine|associations?|fondations?|coop[ée]ratives?|ONG|"
-    r"mutuelles?|collectifs?"
+    r"mutuelles?|collectifs?|bureaux? d[’']études|r[ée]gies?|groupements?|r[ée]seaux?|propri[ée]taires?|"
+    r"installateurs?|bailleurs?|brokers?"
 )
 # Nationality nouns that stand for a company ("l'américain Positron", "le norvégien Statkraft").
 _NATIONALITY = (
@@ -184,22 +186,24 @@ _SEATED = (
     r"bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|fond[ée]e?s?|cr[ée][ée]e?s?|cot[ée]e?s?|si[ée]g[ée]ant|"
     r"sp[ée]cialis[ée]e?s?|rachet[ée]e?s?|d[ée]tenue?s?"
 )
-_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur)"
-_NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
+_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+_NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-Z]\.(?=[ \u00a0][A-ZÀ-Ý])|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
 # What the cue noun is about: "l'opérateur suisse de centres de données Helvion", "le fabricant de mémoire (SK Hynix".
 _COMPLEMENTS = rf"(?:[ \u00a0](?:de|des|du|d[’'])[ \u00a0]?[a-zà-ÿ][a-zà-ÿ-]+{_ADJECTIVES}){{0,2}}"
 _OPEN = r"(?:\(|\*\*)?"  # a parenthesis or Markdown bold before the name: "le consortium français **AION**"
+# Examples after the cue noun: "des installateurs locaux comme Thermique Atlantique", "tels que le LS2N".
+_SUCH_AS = r"(?:[ \u00a0](?:comme|tel(?:le)?s? que|notamment|dont|à savoir)(?:[ \u00a0](?:le|la|les)|[ \u00a0]l[’'])?)?"
 _CUE_BEFORE = re.compile(
-    rf"\b{_DET}[ \u00a0]?(?:(?:{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}|{_NATIONALITY})"
-    rf"[ \u00a0]{_OPEN}(?P<name>{_NAME})"
+    rf"\b{_DET}[ \u00a0]?(?:(?P<noun>{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}|{_NATIONALITY}){_SUCH_AS}"
+    rf"(?:[ \u00a0]|(?P<comma>,)[ \u00a0](?=[^,\n]{{2,60}},)){_OPEN}(?P<name>{_NAME})"
 )
 # Who funds, buys or owns: "auprès de Partech", "racheté par Partners Group", "mené par Stonepeak".
 _BY_CUE = re.compile(
-    r"\b(?:aupr[èe]s|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
-    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|(?:[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
+    r"\b(?:aupr[èe]s|rachats?|acquisitions?|reprises?|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
+    r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|soutien|(?:[Gg][ée]r|[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
     r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
     r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
     rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
@@ -216,18 +220,20 @@ _PARTNER_CUE = re.compile(
 _SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<name>{_NAME})")
 # An institution named by its head noun and a proper name: "l'université Grenoble Alpes", "Région Grand Est".
 _OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
+_AS_PLACE = re.compile(r"\b[Ee]n[ \u00a0]$")  # "en mairie de Saint-Avold", "en région Grand Est": a place
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
 _INSTITUTION = re.compile(
     r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
     r"[Cc]our d[’']appel|[Cc]our de cassation|[Cc]our administrative d[’']appel|[Tt]ribunal (?:de commerce|judiciaire|"
     r"administratif|des activités économiques)|"
-    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|"
+    r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|SPL|SEM|SEML|SAEM|GIP|"
+    r"[Cc]hambre d[’']agriculture|[Cc]hambre de commerce(?: et d[’']industrie)?|[Cc]hambre des m[ée]tiers|"
     r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
     r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
     r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique|europ[ée]enne?|"
     r"internationale?|mondiale?|centrale?|interminist[ée]rielle?|r[ée]gionale?|publique|cantonale?))?"
     # a chain of complements only after a first one: "de l'Économie, du Commerce et de l'Industrie"
-    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME})"
+    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME}(?:[ \u00a0]{_OF}{_NAME})?)"
     r"|(?:Union|Commission|Banque|Agence) (?:europ[ée]enne|mondiale|africaine|asiatique)))"
 )
 # Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
@@ -235,7 +241,7 @@ _ROLE_CUE = re.compile(
     r"\b(?:directeur|directrice|PDG|CEO|CTO|CFO|COO|DG|DSI|patron|patronne|fondateur|fondatrice|cofondateur|"
     r"cofondatrice|co-fondateur|co-fondatrice|président|présidente|vice-président|vice-présidente|dirigeant|"
     r"dirigeante|porte-parole|associé|associée|analyste|ingénieur|ingénieure|chercheur|chercheuse|responsable|"
-    r"cadre|salarié|salariée|employé|employée)(?:[ \u00a0][a-zà-ÿ-]+)?"
+    r"cadre|salarié|salariée|employé|employée|rédacteur en chef|rédactrice en chef)(?:[ \u00a0][a-zà-ÿ-]+)?"
     rf"[ \u00a0](?:de[ \u00a0]|d[’']|chez[ \u00a0])(?P<name>{_NAME})"
 )
 # Capitalised words that open a sentence, not a name: "Pour Orvane, la jeune pousse..."
@@ -249,14 +255,16 @@ _LEADING_WORDS = frozenset({
 # ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
 _CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME})(?:\*\*)?"
+    rf"(?:(?<![\w’'])|(?<=\b[dDlL][’']))(?P<name>{_NAME})(?:\*\*)?"  # "d'Opérateurs Associés, un groupement"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
-    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|(?=fili|sp[ée]cialiste|leader))"
+    r"(?:une?|la|le|l[’']|l[’']une?[ \u00a0]+(?:de[ \u00a0]+(?:ses|leurs|nos|vos)|des)|"
+    r"(?=fili|sp[ée]cialiste|leader|propri[ée]taire|actionnaire|op[ée]rateur|exploitant|gestionnaire))"
     r"[ \u00a0]?(?:autre[ \u00a0]+)?"
-    rf"(?:{_CUE_NOUNS}|challengers?|outsiders?)\b"
+    rf"(?P<after_noun>{_CUE_NOUNS}|challengers?|outsiders?)\b"
     rf"(?!{_ADJECTIVES}[ \u00a0](?:\*\*)?[A-ZÀ-Ý])"  # not "X, la société rennaise Armorix": the cue is Armorix's
-    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}[ \u00a0]+(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
+    rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+"
+    r"(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
     r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
     rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
 )
@@ -267,16 +275,113 @@ _SPENDER_CUE = re.compile(
 )
 
 
+# Cue nouns that only ever name an organisation (not "l'investisseur", "le partenaire", "le client", which may
+# name a person): a name after one of them is an organisation even when the NER calls it a person
+# ("l'hébergeur italien Nuvola Verde") or it opens with a first name ("le cabinet Arthur D. Little").
+_ORG_ONLY_NOUN = re.compile(
+    r"(?:start-?ups?|jeunes? pousses?|soci[ée]t[ée]s?|entreprises?|groupes?|firmes?|fabricants?|fondeurs?|fonds|"
+    r"op[ée]rateurs?|h[ée]bergeurs?|[ée]diteurs?|constructeurs?|laboratoires?|labos?|cabinets?|banques?|"
+    r"n[ée]o-?clouds?|licornes?|scale-?ups?|[ée]quipementiers?|assureurs?|[ée]nerg[ée]ticiens?|fili[aà]les?|"
+    r"coentreprises?|joint-ventures?|consortiums?|agences?|organismes?|m[ée]dias?|journal|quotidien|magazine|"
+    r"associations?|fondations?|coop[ée]ratives?|ONG|mutuelles?|bureaux? d[’']études|r[ée]gies?|groupements?)"
+)
+
+
+def org_only_cue_names(text: str) -> list[tuple[int, int]]:
+    """Names right after a cue noun that names organisations only (see _ORG_ONLY_NOUN)."""
+    found = [m.span("name") for m in _cue_before(text)
+             if m.group("noun") and not m.group("comma") and _ORG_ONLY_NOUN.fullmatch(m.group("noun"))]
+    # "Opérateurs Associés, un groupement d'hébergeurs"
+    found += [_skip_leading_words(text, *m.span("name")) for m in _cue_after(text)
+              if m.group("after_noun") and _ORG_ONLY_NOUN.fullmatch(m.group("after_noun"))]
+    return found
+
+
+# A lower-case brand opening a line or a bullet and raising money: "• nexolith (Montpellier) boucle 7 M€".
+_LOWER_RAISER = re.compile(
+    rf"(?m)^[ \t]*(?:[-–—•·*▪►✓][ \u00a0]+)?(?P<name>[a-z][a-z0-9]+){_CLOSE}[ \u00a0]+(?:(?:a|vient de)[ \u00a0]+"
+    r"(?:lev[ée]|boucl[ée]|finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
+)
+
+
+def lower_raiser_candidates(text: str) -> list[tuple[int, int]]:
+    return [m.span("name") for m in _LOWER_RAISER.finditer(text)]
+
+
+# A broker's note or rating change: "une note favorable de Kepler Cheuvreux", "une dégradation d'Oddo BHF".
+_ANALYST_CUE = re.compile(
+    r"\b(?:notes?|d[ée]gradations?|rel[èe]vements?|rehaussements?|abaissements?|recommandations?)"
+    rf"(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_OPEN}(?P<name>{_NAME})"
+)
+# A medium after a reporting verb: "a appris L'Embarqué", "selon les informations du Parisien". The name keeps
+# its article (a medium's name often starts with one).
+_MEDIA_CUE = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient)[ \u00a0](?:appris|r[ée]v[ée]l[ée]|rapport[ée])|rapporte|rapportait|r[ée]v[èe]le|"
+    r"r[ée]v[ée]lait|selon les informations (?:de|du|d[’'])|selon nos confr[èe]res (?:de|du|d[’']))"
+    rf"[ \u00a0]?(?P<name>(?:L[’']|(?:Le|La|Les)[ \u00a0])?{_NAME})(?=[ \u00a0]*[.,;:!?)]|$)"
+    # "Dans Le Télégramme, reportage à Lannion": a capitalised article after "dans" opens a title
+    rf"|\b[Dd]ans[ \u00a0](?P<title>(?:L[’']|(?:Le|La|Les)[ \u00a0]){_NAME})(?=[ \u00a0]*[,:])"
+)
+
+
+def media_candidates(text: str) -> list[tuple[int, int]]:
+    return [m.span("name" if m.group("name") else "title") for m in _MEDIA_CUE.finditer(text)]
+
+
+# The buyer of "le rachat de Peltis par Groupe Legendre".
+_DEAL_BY_CUE = re.compile(
+    rf"\b(?:rachats?|acquisitions?|reprises?)[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_NAME}[ \u00a0]par[ \u00a0]"
+    rf"(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
+)
+_ROLE_WORDS = (
+    r"(?:CTO|CEO|PDG|DG|CFO|COO|DSI|fondat(?:eur|rice)|cofondat(?:eur|rice)|directeur|directrice|responsable|"
+    r"pr[ée]sident|pr[ée]sidente|associ[ée]e?|g[ée]rante?|ing[ée]nieure?|chercheu(?:r|se)|analyste)"
+)
+_SPEAKER_LINE = re.compile(
+    rf"(?m)^[^\n,]{{3,40}},[ \u00a0]+{_ROLE_WORDS}(?:[ \u00a0][^\n,]{{0,40}})?,[ \u00a0]+(?P<name>{_NAME})[ \u00a0]*$"
+)
+_LEGAL_FORMS = r"(?:SAS|SASU|SARL|SA|SNC|SCOP|SCIC|GmbH|AG|Inc\.|Ltd|LLC|PLC|S\.p\.A\.|B\.V\.|N\.V\.)"
+_LEGAL_FORM = re.compile(rf"[ \u00a0]{_LEGAL_FORMS}(?![\w’'-])")
+_WORDS_BEFORE_FORM = re.compile(rf"(?<![\w’'])(?:{_NAME_WORD}[ \u00a0]){{0,3}}{_NAME_WORD}$")
+
+
+def _legal_form_names(text: str) -> list[tuple[int, int]]:
+    """"Estavel Services SARL": the legal form is found first, then the capitalised words before it (a
+    pattern starting with the name would be tried at every position of the text)."""
+    found = []
+    for form in _LEGAL_FORM.finditer(text):
+        words = _WORDS_BEFORE_FORM.search(text, max(0, form.start() - 80), form.start())
+        if words is not None:
+            found.append((words.start(), form.end()))
+    return found
+
+
+# The cue patterns are run by cue_candidates and org_only_cue_names on the same text: once per text.
+@lru_cache(maxsize=2)
+def _cue_before(text: str) -> list[re.Match[str]]:
+    return list(_CUE_BEFORE.finditer(text))
+
+
+@lru_cache(maxsize=2)
+def _cue_after(text: str) -> list[re.Match[str]]:
+    return list(_CUE_AFTER.finditer(text))
+
+
 def cue_candidates(text: str) -> list[tuple[int, int]]:
     """Names announced by a cue noun or a fund-raising verb, whatever the NER labelled them."""
-    found = [m.span("name") for m in _CUE_BEFORE.finditer(text)]
+    found = [m.span("name") for m in _cue_before(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
+    found += [m.span("name") for m in _ANALYST_CUE.finditer(text)]
+    found += [m.span("name") for m in _DEAL_BY_CUE.finditer(text)]
+    found += [m.span("name") for m in _SPEAKER_LINE.finditer(text)]
+    found += [_skip_leading_words(text, *span) for span in _legal_form_names(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
-    found += [m.span("name") for m in _INSTITUTION.finditer(text) if not _inside_name(text, m.start())]
+    found += [_named_part(m) for m in _INSTITUTION.finditer(text)
+              if not _inside_name(text, m.start()) and not _AS_PLACE.search(text, max(0, m.start() - 4), m.start())]
     found += [m.span("name") for m in _SOURCE_CUE.finditer(text)]
     found += [m.span("name") for m in _CHEZ_CUE.finditer(text)]
-    for match in _CUE_AFTER.finditer(text):
+    for match in _cue_after(text):
         group = next(g for g in ("name", "raiser", "based") if match.group(g))
         found.append(_skip_leading_words(text, *match.span(group)))
     return [(start, end) for start, end in found if start < end]
@@ -295,6 +400,19 @@ def _inside_name(text: str, start: int) -> bool:
     """A capitalised word that is not a sentence-opening article or preposition comes just before."""
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and before.group(0).strip().lower() not in _LEADING_WORDS | _FUNCTION_WORDS
+
+
+_DESCRIBED = re.compile(
+    rf"[a-zà-ÿ][\w’' -]*?[ \u00a0](?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})*[ \u00a0]"
+    r"(?:Communaut[ée]|M[ée]tropole|Agglom[ée]ration|Agglo))$"
+)
+
+
+def _named_part(match: re.Match[str]) -> tuple[int, int]:
+    """A lower-case institution noun before a name that is complete on its own ("la communauté d'agglomération
+    Lannion-Trégor Communauté"): the name alone."""
+    described = _DESCRIBED.fullmatch(match.group("name"))
+    return (match.start("name") + described.start("name"), match.end("name")) if described else match.span("name")
 
 
 def weak_cue_candidates(text: str) -> list[tuple[int, int]]:
@@ -326,7 +444,7 @@ ORG_SUFFIX_WORDS = frozenset({
     "robotics", "bank", "invest", "investment", "investments", "mining", "digital", "research", "power",
     "industries", "electric", "telecom", "media", "foundry", "foundries", "software", "solutions", "quantum",
     "centers", "centres", "infrastructure", "infrastructures", "microsystems", "silicon", "photonics", "analytics",
-    "semicon", "agglomeration", "metropole",
+    "semicon", "agglomeration", "metropole", "habitat", "infrastruktur", "rechenzentren", "ia",
 })
 _MIXED_CASE = re.compile(r"[a-zà-ÿ][A-Z]|^[A-Z]{2,}[a-zà-ÿ]{2,}|^[a-z]{1,3}-?[A-Z]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
@@ -346,6 +464,8 @@ def has_org_shape(name: str) -> bool:
     words = name.split()
     if any(has_mixed_case(w) for w in words):
         return True
+    if len(words) >= 2 and words[0] in ("Groupe", "Group") and words[1][:1].isupper():
+        return True
     return len(words) >= 2 and fold(words[-1]) in ORG_SUFFIX_WORDS and words[0][:1].isupper()
 
 
@@ -362,7 +482,8 @@ def after_product_noun(text: str, start: int) -> bool:
 # An item may carry a note in parentheses: "Outscale (Dassault Systèmes), Cloud Temple et S3NS".
 _ITEM = rf"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?{_NAME}(?:\*\*)?(?:[ \u00a0]\([^()\n]{{1,40}}\))?"
 _SEP = r"(?:,[ \u00a0]+(?:et[ \u00a0]+|ou[ \u00a0]+)?|[ \u00a0]+(?:et|ou)[ \u00a0]+)"
-_LIST = re.compile(rf"(?<![\w’']){_ITEM}(?:{_SEP}{_ITEM})+")
+_LOWER_ITEM = rf"[a-z][a-z0-9]{{3,}}(?={_SEP})"  # a lower-case brand, only before another item
+_LIST = re.compile(rf"(?<![\w’']){_ITEM}(?:{_SEP}(?:{_ITEM}|{_LOWER_ITEM}))+")
 _SEP_RE = re.compile(_SEP)
 _NOTE = re.compile(r"[ \u00a0]\([^()\n]{1,40}\)$")
 _PLACE_BEFORE = re.compile(r"\b(?:en|à|au|aux|dans|vers|depuis|via|sur)[ \u00a0]+$")
@@ -421,6 +542,30 @@ def is_boilerplate(line: Line) -> bool:
     return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
 
 
+_EVENT_NOUNS = "|".join(re.escape(w) for w in _CUES["event_nouns"])
+_EVENT_BEFORE = re.compile(
+    rf"(?i:\b(?:{_EVENT_NOUNS})(?:[ \u00a0](?!de\b|du\b|des\b)[a-zà-ÿ-]+)?|"
+    + "|".join(re.escape(w) for w in _CUES["event_cues_before"]) + r")[ \u00a0]+(?:\*\*)?$"
+)
+_EVENT_LAST_WORDS = frozenset(fold(w) for w in _CUES["event_last_words"])
+_JOB_TITLES = frozenset(fold(w) for w in _CUES["job_titles"])
+_NOT_ORG_HEADS = tuple(fold(w) for w in (*_CUES["event_nouns"], *_CUES["publication_heads"]))
+
+
+def is_non_org_class(text: str, start: int, end: int) -> bool:
+    """A job title ("CTO"), a trade fair, summit or conference ("au salon Energaïa", "Data Centre World",
+    "exposer à VivaTech") or an official publication ("Journal officiel de l'Union européenne"): GUIDELINES.md
+    classes that are no organisations."""
+    key = fold(text[start:end])
+    if not key:
+        return False
+    if key in _JOB_TITLES:
+        return True
+    if key.rsplit(" ", 1)[-1] in _EVENT_LAST_WORDS or any(key == h or key.startswith(h + " ") for h in _NOT_ORG_HEADS):
+        return True
+    return bool(_EVENT_BEFORE.search(text, max(0, start - 40), start))
+
+
 def is_index_or_ticker(text: str, start: int, end: int) -> bool:
     """A stock index ("SBF 120", "le SOX, l'indice des semi-conducteurs") or a ticker ("NVDA.O", "1347.HK")."""
     name = text[start:end]
@@ -471,7 +616,7 @@ def table_names(text: str) -> list[tuple[int, int]]:
                 if i < len(cells):
                     found.extend(_cell_items(text, *cells[i]))
         key_value = _KEY_VALUE.match(line)
-        if key_value is not None and fold(key_value.group("key")) in _TABLE_HEADERS:
+        if key_value is not None and _is_org_key(key_value.group("key")):
             found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
         bullet = _BULLET_ITEM.match(line)
         if bullet is not None and in_list:
@@ -479,10 +624,21 @@ def table_names(text: str) -> list[tuple[int, int]]:
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
             header = _LIST_HEADER.search(line)
-            in_list = header is not None and any(
-                fold(key) in _TABLE_HEADERS for key in (header.group("key"), header.group("key").split()[-1]))
+            in_list = header is not None and _is_org_key(header.group("key"), first_word=True)
         offset += len(line) + 1
     return found
+
+
+def _is_org_key(key: str, *, first_word: bool = False) -> bool:
+    """A fact-sheet key ("Investisseurs", "Lot 1 – Attributaire") or, with `first_word`, the title of a bullet
+    list ("Partenaires industriels :") that announces organisations."""
+    words = fold(key).split()
+    last_part = fold(_KEY_PART.split(key)[-1])  # "Lot 1 – Attributaire" -> "attributaire"
+    keys = (" ".join(words), last_part, *((words[0], words[-1]) if first_word and words else ()))
+    return any(k in _TABLE_HEADERS for k in keys)
+
+
+_KEY_PART = re.compile(r"[ \u00a0][-–—][ \u00a0]")
 
 
 # A fact sheet's "Key : value" line ("Actionnaires : Andera Partners, Crédit Mutuel Equity").
@@ -490,10 +646,14 @@ _KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?
 _LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
 _BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
 _LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
+_CELL_NOTE = re.compile(r"[ \u00a0]\([^()\n]*\)")
+_POSTCODE = re.compile(r"\d{4,5}[ \u00a0]")  # "14000 Caen" in an address
 _ITEM_DETERMINER = re.compile(r"^(?:(?:la|le|les|un|une)[ \u00a0]+|l[’'])")
 
 
 def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    note = _CELL_NOTE.search(text, start, end)  # "Teréga (transport de gaz et hydrogène)": the note is no name
+    end = note.start() if note else end
     items, lo = [], start
     for cut in [*_CELL_SPLIT.finditer(text, start, end), None]:
         hi = cut.start() if cut else end
@@ -501,9 +661,9 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stripped = item.strip(" \u00a0*_")
         stripped = stripped[len(det.group(0)) :] if (det := _ITEM_DETERMINER.match(stripped)) else stripped
         lead = _LOWER_LEAD.match(stripped)  # "via son fonds Occitanie Innovation", not "région Pays de la Loire"
-        if lead and fold(lead.group(1)) not in _HEADS:
+        if lead and fold(lead.group(1)) not in INSTITUTION_HEADS:
             stripped = stripped[lead.end() :]
-        if stripped:
+        if stripped and not _POSTCODE.match(stripped):
             first = lo + item.index(stripped)
             items.append((first, first + len(stripped)))
         lo = cut.end() if cut else end
@@ -511,14 +671,14 @@ def _cell_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Nouns that head an institution's name and may be written in lower case ("la banque cantonale de Zurich (ZKB)").
-_HEADS = frozenset({
+INSTITUTION_HEADS = frozenset({
     "agence", "autorite", "banque", "caisse", "centre", "chambre", "comite", "commissariat", "commission", "communaute",
     "compagnie", "conseil", "cour", "delegation", "departement", "direction", "ecole", "etablissement", "federation",
     "fonds", "grand", "groupement", "haut", "haute", "institut", "laboratoire", "metropole", "ministere", "mission",
     "observatoire", "office", "port", "region", "regie", "secretariat", "service", "societe", "syndicat", "union",
     "universite", "agglomeration",
 })
-_ACRONYM = re.compile(r"[ \u00a0]\((?P<acro>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
+_ACRONYM = re.compile(r"[ \u00a0]\((?P<acro>[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9}(?:[ \u00a0][A-Z][A-Za-z0-9-]{0,4})?)\)")
 _CLAUSE_END = re.compile(r".*[.;:!?«»\"—–(]")
 _WORD_SPAN = re.compile(r"[^\s\u00a0]+")
 _MAX_DEFINITION_WORDS = 12
@@ -532,6 +692,40 @@ def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
     nearest institution noun ("banque cantonale de Zurich (ZKB)", a foreign acronym).
     """
     found = []
+    for match, words in _acronym_contexts(text):
+        start = _definition_start(match.group("acro"), [w.group(0) for w in words])
+        if start is not None:
+            name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
+            found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
+    return found
+
+
+_ACRONYM_FIRST = re.compile(r"\((?P<acro>[A-Z][A-Za-z0-9&]{1,9}),[ \u00a0]+(?P<name>[A-ZÀ-Ý][^()\n,]{3,80})\)")
+
+
+def acronym_first_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    """"(ACRONYM, Name)", the acronym spelled by the name: (name start, name end, acronym start, acronym end)."""
+    found = []
+    for match in _ACRONYM_FIRST.finditer(text):
+        words = [p for w in match.group("name").split() for p in fold(_ELISION_START.sub("", w, count=1)).split()]
+        if _spells(fold(match.group("acro")), [w for w in words if w not in _FUNCTION_WORDS]):
+            found.append((*match.span("name"), *match.span("acro")))
+    return found
+
+
+def thing_acronyms(text: str) -> frozenset[str]:
+    """Acronyms defined by lower-case common words, not by a name ("la stratégie régionale de développement
+    économique (SRDEII)"): the acronym of a thing, not of an organisation."""
+    found = set()
+    for match, words in _acronym_contexts(text):
+        acro, written = match.group("acro"), [w.group(0) for w in words]
+        if _definition_start(acro, written) is None and _definition_start(acro, written, lower=True) is not None:
+            found.add(acro)
+    return frozenset(found)
+
+
+def _acronym_contexts(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Each "(ACRONYM)" with the words of its clause before it."""
     for match in _ACRONYM.finditer(text):
         acro = match.group("acro")
         if (sum(c.isupper() for c in acro) < 2 and len(acro) < 4) or fold(acro) in stop_keys():
@@ -539,32 +733,37 @@ def acronym_definitions(text: str) -> list[tuple[int, int, int, int]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         clause = _CLAUSE_END.match(text, line_start, match.start())
         lo = clause.end() if clause else line_start
-        words = list(_WORD_SPAN.finditer(text, lo, match.start()))[-_MAX_DEFINITION_WORDS:]
-        start = _definition_start(acro, [w.group(0) for w in words])
-        if start is not None:
-            name_start = words[start].start() + len(_ELISION_START.match(words[start].group(0)).group(0))
-            found.append((name_start, match.start(), match.start("acro"), match.end("acro")))
-    return found
+        yield match, list(_WORD_SPAN.finditer(text, lo, match.start()))[-_MAX_DEFINITION_WORDS:]
 
 
 _ELISION_START = re.compile(r"(?:[lLdD][’'])?")
 
 
-def _definition_start(acro: str, words: list[str]) -> int | None:
+def _definition_start(acro: str, words: list[str], *, lower: bool = False) -> int | None:
+    """Index of the word that starts the acronym's name; with `lower`, of a lower-case run that spells it."""
     heads = []
     for i in range(len(words) - 1, -1, -1):
         word = _ELISION_START.sub("", words[i], count=1)
         key = fold(word)
         if not word or key in _FUNCTION_WORDS:
             continue
-        if not word[0].isupper() and key not in _HEADS:
+        if not word[0].isupper() and key not in INSTITUTION_HEADS and not lower:
             continue
-        content = [fold(_ELISION_START.sub("", w, count=1)) for w in words[i:]]
-        if _spells(fold(acro).replace(" ", ""), [w for w in content if w and w not in _FUNCTION_WORDS]):
+        content = [p for w in words[i:] for p in fold(_ELISION_START.sub("", w, count=1)).split()]
+        if _spells(fold(acro).replace(" ", ""), [w for w in content if w not in _FUNCTION_WORDS]):
             return i
-        if key in _HEADS:
+        if key in INSTITUTION_HEADS:
             heads.append(i)
-    return heads[0] if heads else None
+    # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich")
+    return heads[0] if heads and not lower and _few_lower_words(words[heads[0] + 1 :]) else None
+
+
+_MAX_LOWER_IN_NAME = 4
+
+
+def _few_lower_words(words: list[str]) -> bool:
+    lower = [w for w in words if w[:1].islower() and fold(_ELISION_START.sub("", w, count=1)) not in _FUNCTION_WORDS]
+    return len(lower) <= _MAX_LOWER_IN_NAME
 
 
 def _spells(acro: str, words: list[str]) -> bool:

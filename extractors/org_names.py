@@ -5,9 +5,9 @@ Canonical rule, for any surface form (article-independent, deterministic):
 2. fold the rest (case, accents, punctuation -> spaces) to a key;
 3. a key in the alias table gives the table's display name ("Nvidia" -> "NVIDIA", "AWS" -> "Amazon
    Web Services");
-4. otherwise the stripped surface is the name, with every all-capitals word of five letters or more
-   written capitalised ("HEXAVOLT" -> "Hexavolt"), so an unknown org's shouting and normal spellings
-   get one name; shorter capitals stay as they are (acronyms such as "IBM", "AION").
+4. otherwise the stripped surface is the name (a final "Group" kept: "Princeton Digital Group"), with every
+   all-capitals word of five letters or more written capitalised ("HEXAVOLT" -> "Hexavolt"), so an unknown
+   org's shouting and normal spellings get one name; shorter capitals stay as they are (acronyms such as "IBM", "AION").
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _LEGAL_SUFFIX = re.compile(
 )
 # "Group" is part of the name after a descriptor word ("Partners Group", "Synergy Research Group").
 _DESCRIPTOR_GROUP = re.compile(r"\b(?:Partners|Research|Capital|Investment|Media|Energy|Financial|Holding)\s+Group$")
+_LEGAL_NOT_GROUP = re.compile(_LEGAL_SUFFIX.pattern.replace("|Group))", "))"))
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w)+]+$")
 _SHOUTED_WORD = re.compile(r"\b[A-ZÀ-Ý]{5,}\b")
 
@@ -95,13 +96,14 @@ def first_name_keys() -> frozenset[str]:
     return frozenset(fold(n) for n in stoplist()["first_names"])
 
 
-def strip_surface(surface: str) -> str:
-    """The name inside a surface form: no elision, possessive, quotes or legal suffix."""
+def strip_surface(surface: str, *, keep_group: bool = False) -> str:
+    """The name inside a surface form: no elision, possessive, quotes or legal suffix. With `keep_group`, a
+    final "Group" stays: it is part of an unknown organisation's name ("Princeton Digital Group")."""
     name = _EDGE_JUNK.sub("", _ELISION.sub("", surface.strip()))
     name = _POSSESSIVE.sub("", name)
     if _DESCRIPTOR_GROUP.search(name):
         return name
-    stripped = _LEGAL_SUFFIX.sub("", name)
+    stripped = (_LEGAL_NOT_GROUP if keep_group else _LEGAL_SUFFIX).sub("", name)
     return _EDGE_JUNK.sub("", stripped) or name
 
 
@@ -116,7 +118,7 @@ def canonical_name(surface: str) -> str:
     entry = lookup(surface)
     if entry is not None:
         return entry.canonical
-    return _SHOUTED_WORD.sub(lambda m: m.group(0).capitalize(), strip_surface(surface))
+    return _SHOUTED_WORD.sub(lambda m: m.group(0).capitalize(), strip_surface(surface, keep_group=True))
 
 
 def guessed_kind(name: str) -> str | None:

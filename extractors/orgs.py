@@ -23,8 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.org_filters import (
+    INSTITUTION_HEADS,
     ORG_SUFFIX_WORDS,
     acronym_definitions,
+    acronym_first_definitions,
     after_product_noun,
     cue_candidates,
     has_mixed_case,
@@ -36,13 +38,18 @@ from extractors.org_filters import (
     is_heading,
     is_index_or_ticker,
     is_listed_non_org,
+    is_non_org_class,
     is_tag_list,
     lead_cue_noun,
     lexicon,
     line_at,
     lower_brand_candidates,
+    lower_raiser_candidates,
+    media_candidates,
     name_lists,
+    org_only_cue_names,
     table_names,
+    thing_acronyms,
     weak_cue_candidates,
 )
 from extractors.org_names import (
@@ -53,6 +60,7 @@ from extractors.org_names import (
     guessed_kind,
     lookup,
     org_kind,
+    stop_keys,
     stoplist,
     strip_surface,
 )
@@ -66,6 +74,8 @@ __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gaze
 SPANS_KEY = "org_gazetteer"
 ORG, NOT_ORG = "ORG", "NOT_ORG"
 GazMatch = tuple[int, int, str, str]  # start, end, ORG | NOT_ORG, canonical name (or the stop name)
+_CUES_DATA = load_json("org_cues.json")
+_CLOSED = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _SHAPE_LABELS = frozenset({"MISC", "LOC", "PER"})
 # Words that a company drops when it is named again ("Hexacore" for "Hexacore Systems"); not the words of
 # a business unit ("Google Cloud", "Intel Foundry", "Iliad Datacenter" are other organisations).
@@ -202,6 +212,28 @@ def _is_plausible_name(name: str) -> bool:
     return not (is_listed_non_org(name) or is_listed_non_org(strip_surface(name)))
 
 
+def _is_cued_org(name: str, doc: Doc, *, whole: bool = True) -> bool:
+    """A name after a noun that only names organisations: a first name does not make it a person ("le cabinet
+    Arthur D. Little"); stoplisted names are refused, and very frequent words unless `whole` (the name is all
+    the cued slot holds, punctuation after it) and capitalised throughout ("Opérateurs Associés, un groupement")."""
+    stripped = strip_surface(name)
+    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    if {fold(name), fold(stripped)} & stop_keys():
+        return False
+    return guessed_kind(stripped) is not None or (whole and _is_title_name(stripped)) or \
+        not is_frequent_phrase(stripped, lexicon(doc.vocab))
+
+
+_TITLE_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)+")
+
+
+def _is_title_name(name: str) -> bool:
+    """Two or more capitalised words and nothing else ("Opérateurs Associés", "Ouest Croissance"): where the
+    context says an organisation stands there, such a phrase is its name even if each word is common."""
+    return bool(_TITLE_NAME.fullmatch(name))
+
+
 def _is_named_org(name: str, doc: Doc, persons: frozenset[str]) -> bool:
     """A name with outside evidence (cue noun, list of organisations): only very frequent words are refused."""
     stripped = strip_surface(name)
@@ -224,7 +256,7 @@ def _person_keys(doc: Doc) -> frozenset[str]:
 def _is_org_entity(text: str, start: int, end: int, doc: Doc, persons: frozenset[str]) -> bool:
     """An NER entity: also rejected in headings, tag lists and glossary headwords. With a company shape
     ("Side Capital") only very frequent words are refused, as for a name with a cue."""
-    if not _in_prose(text, start, end):
+    if not _in_prose(text, start, end) or after_product_noun(text, start):
         return False
     name = text[start:end]
     if has_org_shape(name):
@@ -316,9 +348,13 @@ def _is_listed_org(text: str, start: int, end: int, doc: Doc, persons: frozenset
     if after_product_noun(text, start) or is_tag_list(line):
         return False
     name = text[start:end]
+    if name.islower():  # a brand between other names ("Tessiom, kalyx et Ondaris")
+        return _table_org(name, doc, persons) is not None
     if is_heading(line) and not _is_org_name(name, doc):
         return False
-    return _is_named_org(name, doc, persons)
+    # capitalised common words listed among organisations name one ("OVHcloud, Cloud Temple et S3NS")
+    return _is_named_org(name, doc, persons) or (_is_title_name(name) and fold(name) not in persons
+                                                 and _is_cued_org(name, doc))
 
 
 def _is_name_suffix(text: str, match: GazMatch) -> bool:
@@ -339,13 +375,19 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         (s, e): name for s, e, label, name in gazetteer
         if label == ORG and not _off_content(text, s, e) and not _metonym_as_place(text, s, e)
     }
-    persons = _person_keys(doc)
+    org_only = set(org_only_cue_names(text))
+    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in org_only}
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
     unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
-        if not _off_content(text, start, end) and _is_named_org(text[start:end], doc, persons):
+        name = text[start:end]
+        if (start, end) in org_only:
+            named = _is_cued_org(name, doc, whole=bool(_CLOSED.match(text, end)))
+        else:
+            named = _is_named_org(name, doc, persons)
+        if named and not _off_content(text, start, end):
             unknown.append((start, end))
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
     named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
@@ -361,10 +403,63 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     found.update(_structured(doc, text, gazetteer, persons))
+    found.update(_media(doc, text, persons))
+    found.update(_subject_metonyms(text))
+    known = {(s, e) for s, e, label, _ in gazetteer if label == ORG}
+    found = _without_non_orgs(text, found, known)
     for start, end in list(_coordinated(text, found, gazetteer, doc, persons)):
         if not is_index_or_ticker(text, start, end):
-            found[(start, end)] = canonical_name(text[start:end])
+            name = canonical_name(text[start:end])
+            found[(start, end)] = _capitalised(name) if name.islower() else name  # "kalyx" -> "Kalyx", as in tables
+    return _without_non_orgs(text, found, known)
+
+
+_TITLE_ARTICLE = re.compile(rf"(?:L[{APOS}]|Les? |La )")
+
+
+def _media(doc: Doc, text: str, persons: frozenset[str]) -> dict[tuple[int, int], str]:
+    """Media after a reporting verb, named with their article ("L'Embarqué", "Le Parisien")."""
+    found = {}
+    for start, end in media_candidates(text):
+        surface = text[start:end]
+        entry = lookup(surface)
+        if entry is not None:
+            found[(start, end)] = entry.canonical
+        elif _off_content(text, start, end) or fold(strip_surface(surface)) in stop_keys():
+            continue
+        # a capitalised article inside a sentence is a title's ("a appris L'Informé"), even on a common word
+        elif _TITLE_ARTICLE.match(surface) or _is_named_org(strip_surface(surface), doc, persons):
+            found[(start, end)] = surface
     return found
+
+
+_SUBJECT_METONYMS = {fold(k): v for k, v in _CUES_DATA["subject_metonyms"].items() if not k.startswith("_")}
+_CLAUSE_SUBJECT = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-–—•·*▪►✓][ \u00a0]+)?|[.!?;:«][ \u00a0]+)(?P<name>[A-ZÀ-Ý][\w-]+)"
+    r"[ \u00a0](?!(?:et|ou|de|du|des|en|à|au|aux|a\b)\b)[a-zà-ÿ]"
+)
+
+
+def _subject_metonyms(text: str) -> dict[tuple[int, int], str]:
+    """A city that stands for an institution when it opens a clause and a verb follows ("Bruxelles prépare un
+    texte": the Commission européenne); elsewhere it is a place."""
+    found = {}
+    for match in _CLAUSE_SUBJECT.finditer(text):
+        institution = _SUBJECT_METONYMS.get(fold(match.group("name")))
+        if institution is not None and not _off_content(text, *match.span("name")):
+            found[match.span("name")] = institution
+    return found
+
+
+def _without_non_orgs(text: str, found: dict[tuple[int, int], str],
+                      known: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Drop events, publications and acronyms of things, and any name inside them ("Journal officiel de
+    l'Union européenne" names no Union européenne as a party)."""
+    things = thing_acronyms(text)
+    dropped = _SpanSet(span for span, name in found.items() if span not in known and (
+        text[span[0] : span[1]] in things or is_non_org_class(text, *span)
+        or is_non_org_class(name, 0, len(name))))
+    return {span: name for span, name in found.items() if not dropped.overlaps(*span)}
 
 
 def _off_content(text: str, start: int, end: int) -> bool:
@@ -373,10 +468,9 @@ def _off_content(text: str, start: int, end: int) -> bool:
     return is_tag_list(line) or is_boilerplate(line)
 
 
-_CUES = load_json("org_cues.json")
-_METONYMS = frozenset(fold(name) for name in _CUES["metonyms"])
+_METONYMS = frozenset(fold(name) for name in _CUES_DATA["metonyms"])
 _PLACE_WORD = re.compile(
-    r"(?i:\b(?:" + "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["place_words"]) + r"))[ \u00a0]+"
+    r"(?i:\b(?:" + "|".join(re.escape(w).replace("'", "[’']") for w in _CUES_DATA["place_words"]) + r"))[ \u00a0]+"
     rf"(?:l[{APOS}])?$"
 )
 
@@ -395,14 +489,14 @@ def _structured(doc: Doc, text: str, gazetteer: list[GazMatch],
     that extend a known organisation ("Airbus Defence and Space", "Inria Saclay")."""
     found: dict[tuple[int, int], str] = {}
     for start, end in table_names(text):
-        name = _table_org(text[start:end], doc, persons)
+        name = _table_org(text[start:end], doc, persons, cell=True)
         if name is not None and not _off_content(text, start, end) and not is_index_or_ticker(text, start, end):
             found[(start, end)] = name
-    for start, end in lower_brand_candidates(text):
+    for start, end in [*lower_brand_candidates(text), *lower_raiser_candidates(text)]:
         name = _table_org(text[start:end], doc, persons)
         if name is not None and not _off_content(text, start, end):
             found[(start, end)] = name
-    for name_start, name_end, acro_start, acro_end in acronym_definitions(text):
+    for name_start, name_end, acro_start, acro_end in [*acronym_definitions(text), *acronym_first_definitions(text)]:
         long_name, acro = text[name_start:name_end], text[acro_start:acro_end]
         entry = lookup(long_name) or lookup(acro)
         if entry is None and not _is_definition_name(long_name, doc):
@@ -420,17 +514,24 @@ def _capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _table_org(name: str, doc: Doc, persons: frozenset[str]) -> str | None:
+def _table_org(name: str, doc: Doc, persons: frozenset[str], *, cell: bool = False) -> str | None:
     """A table cell or a cued lower-case word: a known alias, a capitalised name that is not a very frequent
     word, or a lower-case word the model's vocabulary does not know (a brand: "hexaflow")."""
     entry = lookup(name)
     if entry is not None:
         return entry.canonical
     if any(c.isupper() for c in name):
-        return canonical_name(name) if _is_named_org(name, doc, persons) else None
+        named = _is_named_org(name, doc, persons) or (_is_title_name(name) and _is_cued_org(name, doc))
+        return canonical_name(name) if named else None
     if not name.isalnum() or doc.vocab[name].is_stop or is_listed_non_org(name):
         return None  # "peuvent-elles", "aux": verbs and function words after a cue noun are no brand
-    return _capitalised(name) if lexicon(doc.vocab).rank(name) is None else None
+    rank = lexicon(doc.vocab).rank(name)
+    return _capitalised(name) if rank is None or (cell and rank > _RARE_RANK) else None
+
+
+# In a table's organisation column, a lower-case word rarer than this may be a brand ("coldwave"); after a cue
+# noun only unknown words are (rare adjectives follow cue nouns: "le groupe singapourien", "une société messine").
+_RARE_RANK = 100_000
 
 
 def _is_definition_name(name: str, doc: Doc) -> bool:
@@ -438,12 +539,13 @@ def _is_definition_name(name: str, doc: Doc) -> bool:
     capitalised = _capitalised(strip_surface(name))
     if is_listed_non_org(capitalised):
         return False
-    return guessed_kind(capitalised) is not None or fold(name).split(" ", 1)[0] in _DEFINITION_HEADS or \
+    head = fold(name).split(" ", 1)[0]
+    return guessed_kind(capitalised) is not None or head in _DEFINITION_HEADS or head in INSTITUTION_HEADS or \
         not is_common_phrase(capitalised, lexicon(doc.vocab))
 
 
 _DEFINITION_HEADS = frozenset({"banque", "communaute", "grand", "caisse", "port", "union", "federation", "syndicat",
-                               "metropole", "societe", "compagnie", "groupement", "etablissement", "regie"})
+                               "metropole", "societe", "compagnie", "groupement", "etablissement", "regie", "fonds"})
 
 
 @cache
@@ -457,6 +559,10 @@ def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tupl
     a person or another organisation ("Nvidia Blackwell", "Nvidia Jensen Huang")."""
     starts = {s: (e, label) for s, e, label, _ in gazetteer}
     found = {}
+    for start, end, label, _ in gazetteer:
+        glued = _GLUED_UNIT.match(text, end)
+        if label == ORG and text[start:end].isupper() and glued and lookup(glued.group(1)) is None:
+            found[(start, glued.end())] = text[start : glued.end()]
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "MISC"):
             continue
@@ -468,6 +574,11 @@ def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tupl
         if _is_unit_extension(extension, [g for g in gazetteer if known[0] <= g[0] < end]):
             found[(start, end)] = canonical_name(text[start:end])
     return found
+
+
+# A unit glued to its parent's acronym: "CEA-Leti", "CEA-Liten" (not "Nvidia-OpenAI": the parent is an acronym
+# and the second word is no known organisation).
+_GLUED_UNIT = re.compile(r"[-‐‑]([A-ZÀ-Ý][\w]+)(?![\w-])")
 
 
 def _is_unit_extension(extension: str, inside: list[GazMatch]) -> bool:
