@@ -121,10 +121,15 @@ _MONEY = load_json("money.json")
 SCALE_WORDS = PhraseTable(_MONEY["scale_words"])
 SCALE_ABBREVIATIONS: dict[str, float] = {k: float(v) for k, v in _MONEY["scale_abbreviations"].items()}
 SCALE_WORD = SCALE_WORDS.pattern()
+_ABBREVIATIONS = "(?:" + "|".join(re.escape(a) for a in sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + ")"
 # An abbreviation is glued to a currency or the end of the figure ("Md€", "5bn", "M$").
-SCALE_ABBREVIATION = (
-    "(?:" + "|".join(re.escape(a) for a in sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
-)
+SCALE_ABBREVIATION = _ABBREVIATIONS + r"(?![\w])"
+
+
+def glued_scale(followed_by: str) -> str:
+    """A scale abbreviation glued to a word that follows it ("MCHF", "MEUR": millions of francs, of euros)."""
+    return f"{_ABBREVIATIONS}(?={followed_by})"
+
 SCALE = f"(?:{SCALE_WORD}|{SCALE_ABBREVIATION})"
 
 _AMOUNT_RE = re.compile(rf"({NUMBER})(?:{SPACE}*({SCALE}))?")
