@@ -51,7 +51,7 @@ MONEY = {
     "money_003_regional": [
         ("deux milliards et demi d'euros", 0, 2.5 * B, None, None, "EUR", True, None, None),
         ("4,8 millions", 0, 4.8 * M, None, None, "EUR", False, None, None),
-        ("environ 1,2 million", 0, 1.2 * M, None, None, "EUR", False, "approx", None),
+        ("environ 1,2 million", 0, 1.2 * M, None, None, "EUR", False, "approx", "year"),  # "chaque année"
         ("3 millions", 0, 3 * M, None, None, "EUR", False, None, None),
         ("300 millions", 0, 300 * M, None, None, "EUR", False, None, None),
         ("1,5 M€", 0, 1.5 * M, None, None, "EUR", True, None, None),
