@@ -1,8 +1,9 @@
 """Build the own_money gold .jsonl files from the hand-written annotations below (offsets computed and checked).
 
 Money only: one line per mention (surface, occurrence index, value, low, high, currency, explicit, qualifier, per).
-Amounts in page boilerplate (subscription offers, legal footer) are not annotated. Written before the money rules
-were changed for issue 15. Run: python tests/gold/own_money/build_gold.py
+Amounts in page boilerplate (subscription offers, legal footer) are not annotated. Articles 001-008 were written
+before the money rules were changed for issue 15, articles 009-012 (second batch) before the rules for their errors.
+Run: python tests/gold/own_money/build_gold.py
 """
 
 from __future__ import annotations
@@ -144,6 +145,65 @@ MONEY = {
         ("des dizaines de milliards", 0, None, None, None, "USD", False, "vague", None),
         ("quelques centaines de millions", 0, None, None, None, "USD", False, "vague", None),
         ("jusqu'à 1,8 million d'euros par an", 0, 1.8 * M, None, None, "EUR", True, "up_to", "year"),
+    ],
+    "money_009_resultats": [
+        ("186,4 M€", 0, 186.4 * M, None, None, "EUR", True, None, None),
+        ("61,2 M€", 0, 61.2 * M, None, None, "EUR", True, None, None),
+        ("14,7 millions d'euros", 0, 14.7 * M, None, None, "EUR", True, None, None),
+        ("3,2 millions", 0, 3.2 * M, None, None, "EUR", False, None, None),
+        ("186,4", 1, 186.4 * M, None, None, "EUR", False, None, None),
+        ("154,0", 0, 154.0 * M, None, None, "EUR", False, None, None),
+        ("61,2", 1, 61.2 * M, None, None, "EUR", False, None, None),
+        ("47,9", 0, 47.9 * M, None, None, "EUR", False, None, None),
+        ("14,7", 1, 14.7 * M, None, None, "EUR", False, None, None),
+        ("-3,2", 0, -3.2 * M, None, None, "EUR", False, None, None),
+        ("212 millions", 0, 212 * M, None, None, "EUR", False, None, None),
+        ("540 M€", 0, 540 * M, None, None, "EUR", True, None, None),
+        ("entre 220 et 235 M€", 0, None, 220 * M, 235 * M, "EUR", True, None, None),
+        ("quelque 300 millions d'euros", 0, 300 * M, None, None, "EUR", True, "approx", None),
+        ("un demi-milliard d'euros", 0, 0.5 * B, None, None, "EUR", True, None, None),
+        ("0,35 € par action", 0, 0.35, None, None, "EUR", True, None, "share"),
+        ("0,05 €", 0, 0.05, None, None, "EUR", True, None, "share"),
+        ("27,80 €", 0, 27.8, None, None, "EUR", True, None, "share"),
+        ("environ 1,1 milliard d'euros", 0, 1.1 * B, None, None, "EUR", True, "approx", None),
+    ],
+    "money_010_traduction": [
+        ("USD 2.4 billion", 0, 2.4 * B, None, None, "USD", True, None, None),
+        ("pouvant aller jusqu'à $300m", 0, 300 * M, None, None, "USD", True, "up_to", None),
+        ("environ S$1,2 milliard", 0, 1.2 * B, None, None, "SGD", True, "approx", None),
+        ("1,5 à 1,8 milliard de dollars australiens", 0, None, 1.5 * B, 1.8 * B, "AUD", True, None, None),
+        ("$1.9bn", 0, 1.9 * B, None, None, "USD", True, None, None),
+        ("plus de US$ 60 billion", 0, 60 * B, None, None, "USD", True, "more_than", None),
+        ("SGD 0.25 par kWh", 0, 0.25, None, None, "SGD", True, None, "kWh"),
+        ("A$ 900 millions", 0, 900 * M, None, None, "AUD", True, None, None),
+        ("1,1 milliard de dollars", 0, 1.1 * B, None, None, "USD", True, None, None),
+        ("38 milliards de dollars", 0, 38 * B, None, None, "USD", True, None, None),
+    ],
+    "money_011_deliberation": [
+        ("18 650 000 € HT", 0, 18_650_000.0, None, None, "EUR", True, None, None),
+        ("22 380 000 € TTC", 0, 22_380_000.0, None, None, "EUR", True, None, None),
+        ("4 M€", 0, 4 * M, None, None, "EUR", True, None, None),
+        ("un demi-million", 0, 0.5 * M, None, None, "EUR", False, None, None),
+        ("18,65 millions d'euros HT", 0, 18.65 * M, None, None, "EUR", True, None, None),
+        ("14,2 M€ HT", 0, 14.2 * M, None, None, "EUR", True, None, None),
+        ("9 000 000 euros", 0, 9 * M, None, None, "EUR", True, "up_to", None),
+        ("450 € HT par mois", 0, 450.0, None, None, "EUR", True, None, "month"),
+        ("690 € HT", 0, 690.0, None, None, "EUR", True, None, None),
+        ("3,5 millions", 0, 3.5 * M, None, None, "EUR", False, None, None),
+        ("780 000 € par an", 0, 780 * K, None, None, "EUR", True, None, "year"),
+        ("environ 520 000 €", 0, 520 * K, None, None, "EUR", True, "approx", None),
+    ],
+    "money_012_post": [
+        ("15 M€", 0, 15 * M, None, None, "EUR", True, None, None),
+        ("200 k€", 0, 200 * K, None, None, "EUR", True, None, None),
+        ("4,2 M€", 0, 4.2 * M, None, None, "EUR", True, None, None),
+        ("1,3 million d'euros par an", 0, 1.3 * M, None, None, "EUR", True, None, "year"),
+        ("plusieurs centaines de millions d'euros", 0, None, None, None, "EUR", True, "vague", None),
+        ("7 milliards de dollars", 0, 7 * B, None, None, "USD", True, None, None),
+        ("à peine 2 milliards", 0, 2 * B, None, None, "USD", False, "approx", None),
+        ("un peu plus de 6 millions", 0, 6 * M, None, None, "EUR", False, "more_than", None),
+        ("le million d'euros", 0, 1 * M, None, None, "EUR", True, "more_than", None),
+        ("8 500 € l'unité", 0, 8500.0, None, None, "EUR", True, None, "unit"),
     ],
 }
 
