@@ -191,7 +191,7 @@ MONEY = {
         ("690 € HT", 0, 690.0, None, None, "EUR", True, None, None),
         ("3,5 millions", 0, 3.5 * M, None, None, "EUR", False, None, None),
         ("780 000 € par an", 0, 780 * K, None, None, "EUR", True, None, "year"),
-        ("environ 520 000 €", 0, 520 * K, None, None, "EUR", True, "approx", None),
+        ("environ 520 000 €", 0, 520 * K, None, None, "EUR", True, "approx", "year"),  # "dont" of a yearly amount
     ],
     "money_012_post": [
         ("15 M€", 0, 15 * M, None, None, "EUR", True, None, None),
