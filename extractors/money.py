@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from extractors.money_tables import figures_under
 from extractors.numbers import (
     NUMBER,
     QUALIFIED_END,
@@ -79,9 +80,12 @@ _PER = (
     rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
+# "le million d'euros", "la barre du milliard de dollars": one million, one billion.
+_ONE = rf"(?<![\w])(?i:le|du|au)(?={_S}+(?i:milliard|million)(?![\w]))"
+_ONE_RE = re.compile(r"(?i:le|du|au)")
 # A "+" glued to the figure, before it or before its scale, is web shorthand for "more than" ("+30 Md€", "$1,5+ Mds").
 _AMOUNT = (
-    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<sign>(?<![\w.,])[-−+](?=\d))?(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{_SCALE}))?"
+    rf"(?:(?P<c1>{_CUR_SYMBOL}){_S}*)?(?P<sign>(?<![\w.,])[-−+](?=\d))?(?P<n1>{NUMBER}|{_ONE})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{_SCALE}))?"
     rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
     rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{_SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
@@ -110,6 +114,15 @@ _AFTER_DE_RE = re.compile(
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
 _MONEY_CUE_AFTER_RE = re.compile(rf"{_S}*,?{_S}*{alternation(_DATA['money_cues_after'])}")
 _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
+# A money word as the label of the amount: "(investissement : un peu plus de 6 millions)".
+_MONEY_LABEL_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}{_S}*:{_S}*$")
+# "en millions d'euros": a unit of measure, not an amount; above a table, the unit of its figures.
+_UNIT_OF_MEASURE_RE = re.compile(rf"(?<![\w])(?i:en){_S}+$")
+_UNIT_HEADER_RE = re.compile(
+    rf"(?<![\w])(?i:en){_S}+(?:(?P<scale>{SCALE_WORDS.pattern()}|{VAGUE_SCALES.pattern()}){_S}*{_DE}(?P<name>{_CUR_NAME})"
+    rf"|(?P<abbr>{_SCALE}){_S}*(?P<symbol>{_CUR_SYMBOL}))\)?{_S}*$",
+    re.MULTILINE,
+)
 # A price closing its clause: "prendra en charge une partie des infrastructures, pour environ 250 millions."
 _PRICE_BEFORE_RE = re.compile(rf"(?<!\w){alternation(_DATA['price_prepositions'])}{_S}*$")
 _CLAUSE_END_RE = re.compile(rf"{_S}*(?:[.;!?)»\n]|$)")
@@ -151,6 +164,7 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
     text = doc.text
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
+    amounts += _table_amounts(text)
     kept = {(a.start, a.end): a for a in amounts}
     chosen = _resolve_shared([kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)])
     explicit = [a for a in chosen if a.currency is not None]
@@ -163,6 +177,22 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
         money += more
         pending = [a for a in pending if a not in more]
     return [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money]
+
+
+def _table_amounts(text: str) -> list[_Amount]:
+    """The figures of a table under "(en millions d'euros)": amounts in that unit, currency not in the cell."""
+    amounts = []
+    for header, start, end in figures_under(text, _UNIT_HEADER_RE):
+        scale = header.group("scale") or header.group("abbr")
+        factor = float(VAGUE_SCALES.get(scale) or scale_factor(scale))  # "milliers" is only a plural scale
+        currency = _first_code(_currency_after(header.group("name") or header.group("symbol")))
+        number = parse_number(text[start:end].lstrip("-−+"), scaled=True, decimal_comma=True)
+        if number is None or currency is None:
+            continue
+        sign = -1.0 if text[start] in "-−" else 1.0
+        amounts.append(_Amount(start=start, end=end, value=times(sign * number, factor), low=None,
+                               high=None, currency=None, qualifier=None, per=None, magnitude=None, stated=currency))
+    return amounts
 
 
 def _resolve_shared(amounts: list[_Amount]) -> list[_Amount]:
@@ -239,11 +269,17 @@ def _range_holds(match: re.Match[str]) -> bool:
 
 def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     scale1, scale2 = match.group("s1"), match.group("s2")
-    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2), decimal_comma=_french_figure(match))
+    n1 = _first_figure(match, scaled=bool(scale1 or scale2))
     n2 = parse_number(match.group("n2"), scaled=bool(scale2), decimal_comma=_french_figure(match))
     if n1 is None or n2 is None:
         return None, None
     return times(n1, scale_factor(scale1 or scale2)), times(n2, scale_factor(scale2))
+
+
+def _first_figure(match: re.Match[str], *, scaled: bool) -> float | None:
+    if _ONE_RE.fullmatch(match.group("n1")):
+        return 1.0  # "le million d'euros"
+    return parse_number(match.group("n1"), scaled=scaled, decimal_comma=_french_figure(match))
 
 
 def _french_figure(match: re.Match[str]) -> bool:
@@ -278,6 +314,9 @@ def _currency_after(found: str | None) -> _Currency:
 def _vague(match: re.Match[str], currency: _Currency) -> _Amount | None:
     if match.group("vhead") is None and currency is None:
         return None  # a bare "milliards" is money only with its currency ("à milliards de dollars")
+    scale_at = match.start("vscale")
+    if match.group("vhead") is None and _UNIT_OF_MEASURE_RE.search(match.string, max(0, scale_at - 12), scale_at):
+        return None  # "(en millions d'euros)"
     first = next(group for group in ("qual", "vhead", "vscale") if match.group(group))
     start = match.start(first)
     return _Amount(
@@ -293,7 +332,7 @@ def _exact(text: str, match: re.Match[str], currency: _Currency) -> _Amount | No
         value = None
     else:
         scale = match.group("s1")
-        number = parse_number(match.group("n1"), scaled=bool(scale), decimal_comma=_french_figure(match))
+        number = _first_figure(match, scaled=bool(scale))
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
@@ -340,7 +379,8 @@ def _is_implied_money(text: str, amount: _Amount, money: list[_Amount], sentence
     after = _AFTER_DE_RE.match(text, amount.end)
     if after is not None and not after.group("skip"):
         return bool(after.group("money"))
-    if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
+    window = max(0, amount.start - _CUE_WINDOW)
+    if _MONEY_CUE_RE.search(text, window, amount.start) or _MONEY_LABEL_RE.search(text, window, amount.start):
         return True
     priced = _PRICE_BEFORE_RE.search(text, max(0, amount.start - 20), amount.start)
     if priced and _CLAUSE_END_RE.match(text, amount.end):

@@ -203,3 +203,78 @@ def test_typography_grammar(nlp: Language, whole: int, cents: int | None, separa
     assert (found["text"], found["currency"]) == (span, currency)
     assert found["value"] == pytest.approx((whole + (cents or 0) / 100) * factor)
     assert found["qualifier"] == ("more_than" if template.startswith("+") else None)
+
+
+TABLE = """Compte de résultat simplifié {header}
+
+| | 2025 | 2024 |
+|---|---|---|
+| Chiffre d'affaires | 186,4 | 154,0 |
+| Résultat net | 14,7 | -3,2 |
+| Effectif (personnes) | n.c. | 2 300 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "factor", "currency"),
+    [("(en millions d'euros)", 1e6, "EUR"), ("(en M€)", 1e6, "EUR"), ("en milliards de dollars", 1e9, "USD"),
+     ("(en milliers d'euros)", 1e3, "EUR"), ("(en k€)", 1e3, "EUR")],
+)
+def test_table_figures_take_the_unit_stated_above(nlp: Language, header: str, factor: float, currency: str) -> None:
+    found = _all(nlp, TABLE.format(header=header))
+    assert [m["text"] for m in found] == ["186,4", "154,0", "14,7", "-3,2"]  # not the staff row: its own unit
+    assert [m["value"] for m in found] == pytest.approx([v * factor for v in (186.4, 154.0, 14.7, -3.2)])
+    assert {(m["currency"], m["explicit"]) for m in found} == {(currency, False)}
+
+
+def test_a_table_without_a_unit_has_no_amounts(nlp: Language) -> None:
+    assert _all(nlp, TABLE.format(header="(données publiées)")) == []
+
+
+def test_a_unit_far_from_the_table_does_not_apply(nlp: Language) -> None:
+    far = "Les montants sont exprimés en millions d'euros.\n\nLe tableau suivant résume l'activité.\n\n"
+    text = far + TABLE.format(header="")
+    assert _all(nlp, text) == []
+
+
+ONE_AND_HALF = [
+    # (sentence, span, value, qualifier)
+    ("Les contrats dépassent souvent le million d'euros.", "le million d'euros", 1e6, "more_than"),
+    ("Le groupe a franchi la barre du milliard de dollars de revenus.", "du milliard de dollars", 1e9, "more_than"),
+    ("Une obligation verte d'un demi-milliard d'euros a été placée.", "un demi-milliard d'euros", 5e8, None),
+    ("L'État apporte un demi-million d'euros.", "un demi-million d'euros", 5e5, None),
+    ("Le marché pèse à peine 2 milliards de dollars.", "à peine 2 milliards de dollars", 2e9, "approx"),
+    ("Un emprunt d'un montant maximal de 9 000 000 euros est autorisé.", "maximal de 9 000 000 euros", 9e6, "up_to"),
+    ("Il investit un peu plus de 6 millions d'euros.", "un peu plus de 6 millions d'euros", 6e6, "more_than"),
+    ("L'État apporte pas moins de 40 millions d'euros.", "pas moins de 40 millions d'euros", 4e7, "more_than"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value", "qualifier"), ONE_AND_HALF)
+def test_one_and_half_scales_and_more_qualifiers(nlp: Language, sentence: str, span: str, value: float,
+                                                  qualifier: str | None) -> None:
+    found = _one(nlp, sentence)
+    assert (found["text"], found["qualifier"]) == (span, qualifier)
+    assert found["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Le fonds a levé 20 millions d'euros.\n👉 une usine (investissement : un peu plus de 6 millions)",
+         "un peu plus de 6 millions"),
+        ("Le budget est de 20 millions d'euros. Il faut inscrire les crédits, soit 3,5 millions pour 2026.",
+         "3,5 millions"),
+    ],
+)
+def test_money_labels_and_credits(nlp: Language, text: str, span: str) -> None:
+    assert span in [m["text"] for m in _all(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Compte de résultat (en millions d'euros)", "Les chiffres sont donnés en milliards de dollars courants.",
+     "Le premier million de visiteurs est attendu en mai.", "Nombre d'abonnés : un peu plus de 6 millions."],
+)
+def test_units_of_measure_and_counts_are_not_amounts(nlp: Language, text: str) -> None:
+    assert _all(nlp, text) == []
