@@ -63,13 +63,13 @@ _DE = f"(?:(?i:de){_S}+|(?i:d)['’]{_S}*)"
 _OPEN, _SEP = range_parts(_OPENERS, _DATA["range_separators"])
 _CUR_SYMBOL = CURRENCY_SYMBOLS.pattern()
 # An ISO-style code glued to a scale abbreviation: "38,2 MCHF", "30 MDH", "12 MEUR".
-_GLUED_CODE = "(?:" + "|".join(sorted(
-    {s for c in _CURRENCIES.values() for s in c["symbols"] if s.isalpha() and s.isupper()}, key=len, reverse=True
-)) + r")(?![\w])"
+_GLUED_CODE = alternation(
+    [s for c in _CURRENCIES.values() for s in c["symbols"] if s.isalpha() and s.isupper()], glued=True
+)
 _SCALE = f"(?:{SCALE}|{glued_scale(_GLUED_CODE)})"
 _CUR_AFTER = (
     f"(?:{_DE}(?:{_CUR_NAME}|{_CUR_SYMBOL})|{_CUR_SYMBOL}|{_CUR_NAME}"
-    f"|(?<=[^\\W\\d]){_GLUED_CODE})"
+    f"|{_GLUED_CODE})"
 )
 _PER = (
     rf"{_S}*{alternation(_DATA['per_connectors'])}{_S}*"
@@ -100,9 +100,10 @@ MONEY_RE = re.compile(
     rf"{QUALIFIED_END}"
 )
 # Every money mention holds a scale word or a currency.
-_TRIGGER_RE = re.compile(literal_trigger(
-    [*SCALE_WORDS.phrases, *VAGUE_SCALES.phrases, *CURRENCY_SYMBOLS.phrases, *CURRENCY_WORDS.phrases]
-).pattern + f"|{glued_scale(_GLUED_CODE)}")
+_TRIGGERS = (
+    literal_trigger([*SCALE_WORDS.phrases, *VAGUE_SCALES.phrases, *CURRENCY_SYMBOLS.phrases, *CURRENCY_WORDS.phrases]),
+    re.compile(_GLUED_CODE),
+)
 # The same grammar without ranges: the fallback when a matched range does not hold.
 _SINGLE_RE = re.compile(MONEY_RE.pattern.replace("(?P<range>", "(?P<range>(?!)", 1))
 
@@ -163,7 +164,7 @@ class _Amount:
 def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
     text = doc.text
-    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
+    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGERS, text) for a in _read(text, m)]
     amounts += _table_amounts(text)
     kept = {(a.start, a.end): a for a in amounts}
     chosen = _resolve_shared([kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)])
