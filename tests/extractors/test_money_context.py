@@ -227,6 +227,17 @@ def test_table_figures_take_the_unit_stated_above(nlp: Language, header: str, fa
     assert {(m["currency"], m["explicit"]) for m in found} == {(currency, False)}
 
 
+def test_table_columns_that_are_no_amounts(nlp: Language) -> None:
+    text = """Projets annoncés (en millions d'euros)
+
+| Projet | Mise en service | Puissance (MW) | Coût |
+|---|---|---|---|
+| Alpha | 2027 | 120 | 450 |
+| Beta | 2028 | 80 | 310,5 |
+"""
+    assert [(m["text"], m["value"]) for m in _all(nlp, text)] == [("450", 450e6), ("310,5", 310.5e6)]
+
+
 def test_a_table_without_a_unit_has_no_amounts(nlp: Language) -> None:
     assert _all(nlp, TABLE.format(header="(données publiées)")) == []
 
