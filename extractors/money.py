@@ -44,6 +44,9 @@ _DATA = load_json("money.json")
 _CURRENCIES = load_json("currencies.json")["currencies"]
 CURRENCY_SYMBOLS = PhraseTable({s: code for code, c in _CURRENCIES.items() for s in c["symbols"]})
 _SHARED_NAMES = load_json("currencies.json")["shared_names"]
+_PLACE_RES = {
+    code: re.compile(alternation(places)) for code, places in load_json("currencies.json")["shared_name_places"].items()
+}
 # A name several currencies share ("francs", "dirhams") maps to all their codes; the article decides (_resolve_shared).
 CURRENCY_WORDS = PhraseTable(
     {n: code for code, c in _CURRENCIES.items() for n in c["names"]}
@@ -167,7 +170,7 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGERS, text) for a in _read(text, m)]
     amounts += _table_amounts(text)
     kept = {(a.start, a.end): a for a in amounts}
-    chosen = _resolve_shared([kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)])
+    chosen = _resolve_shared(text, [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)])
     explicit = [a for a in chosen if a.currency is not None]
     sentence = sentence_bounds(doc)
     money, pending = list(explicit), [a for a in chosen if a.currency is None]
@@ -196,13 +199,18 @@ def _table_amounts(text: str) -> list[_Amount]:
     return amounts
 
 
-def _resolve_shared(amounts: list[_Amount]) -> list[_Amount]:
+def _resolve_shared(text: str, amounts: list[_Amount]) -> list[_Amount]:
     """A shared name ("640 millions de francs") takes the first of its codes the article names explicitly
-    ("85 millions de francs suisses" earlier or later), else the first one listed."""
+    ("85 millions de francs suisses" earlier or later), else the one whose places it names most ("Maroc":
+    dirhams are MAD), else the first one listed."""
     named = {a.currency for a in amounts if isinstance(a.currency, str)}
 
     def pick(codes: tuple[str, ...]) -> str:
-        return next((code for code in codes if code in named), codes[0])
+        explicit = next((code for code in codes if code in named), None)
+        if explicit is not None:
+            return explicit
+        places = {code: len(_PLACE_RES[code].findall(text)) if code in _PLACE_RES else 0 for code in codes}
+        return max(codes, key=lambda code: places[code])  # the first listed on ties
 
     return [replace(a, currency=pick(a.currency)) if isinstance(a.currency, tuple) else a for a in amounts]
 
@@ -339,7 +347,8 @@ def _exact(text: str, match: re.Match[str], currency: _Currency) -> _Amount | No
         half = 0.5 if match.group("half") and scale else 0.0
         sign = -1.0 if match.group("sign") in ("-", "−") else 1.0  # "Résultat net : -2,1 M€"
         value, low, high = times(sign * (number + half), scale_factor(scale)), None, None
-    plus = match.group("plus") or match.group("sign") == "+"
+    in_brackets = text[max(0, start - 3) : start].rstrip().endswith("(")  # "(+3 Mds€ sur un an)" is a change
+    plus = match.group("plus") or (match.group("sign") == "+" and not in_brackets)
     qualifier = qualifier_of(text, match, start) or ("more_than" if plus else None)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
