@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from extractors.money_tables import figures_under
 from extractors.numbers import (
     NUMBER,
     QUALIFIED_END,
@@ -26,6 +27,7 @@ from extractors.numbers import (
     PhraseTable,
     alternation,
     finditer_near,
+    glued_scale,
     literal_trigger,
     opener_start,
     parse_number,
@@ -41,7 +43,19 @@ from extractors.spans import Bounds, drop_overlaps, sentence_bounds
 _DATA = load_json("money.json")
 _CURRENCIES = load_json("currencies.json")["currencies"]
 CURRENCY_SYMBOLS = PhraseTable({s: code for code, c in _CURRENCIES.items() for s in c["symbols"]})
-CURRENCY_WORDS = PhraseTable({n: code for code, c in _CURRENCIES.items() for n in c["names"]})
+_SHARED_NAMES = load_json("currencies.json")["shared_names"]
+_PLACE_RES = {
+    code: re.compile(alternation(places)) for code, places in load_json("currencies.json")["shared_name_places"].items()
+}
+# A name several currencies share ("francs", "dirhams") maps to all their codes; the article decides (_resolve_shared).
+CURRENCY_WORDS = PhraseTable(
+    {n: code for code, c in _CURRENCIES.items() for n in c["names"]}
+    | {n: tuple(codes) for n, codes in _SHARED_NAMES.items()}
+)
+# Shared names are tried last, so that "francs CFA" is read whole and never as "francs".
+_CUR_NAME = (
+    f"(?:{alternation(n for c in _CURRENCIES.values() for n in c['names'])}|{alternation(_SHARED_NAMES)})"
+)
 VAGUE_SCALES = PhraseTable(_DATA["vague_scale_words"])
 PER_UNITS = PhraseTable(_DATA["per"])
 PER_ADJECTIVES = PhraseTable(_DATA["per_adjectives"])
@@ -51,18 +65,32 @@ _S = SPACE
 _DE = f"(?:(?i:de){_S}+|(?i:d)['’]{_S}*)"
 _OPEN, _SEP = range_parts(_OPENERS, _DATA["range_separators"])
 _CUR_SYMBOL = CURRENCY_SYMBOLS.pattern()
-_CUR_AFTER = f"(?:{_DE}(?:{CURRENCY_WORDS.pattern()}|{_CUR_SYMBOL})|{_CUR_SYMBOL}|{CURRENCY_WORDS.pattern()})"
+# An ISO-style code glued to a scale abbreviation: "38,2 MCHF", "30 MDH", "12 MEUR".
+_GLUED_CODE = alternation(
+    [s for c in _CURRENCIES.values() for s in c["symbols"] if s.isalpha() and s.isupper()], glued=True
+)
+_SCALE = f"(?:{SCALE}|{glued_scale(_GLUED_CODE)})"
+_CUR_AFTER = (
+    f"(?:{_DE}(?:{_CUR_NAME}|{_CUR_SYMBOL})|{_CUR_SYMBOL}|{_CUR_NAME}"
+    f"|{_GLUED_CODE})"
+)
 _PER = (
     rf"{_S}*{alternation(_DATA['per_connectors'])}{_S}*"
     rf"(?:{alternation(_DATA['per_determiners'])}{_S}*)?(?P<per>{PER_UNITS.pattern()})"
+    rf"|{_S}+(?i:pour){_S}+{alternation(_DATA['per_pour_determiners'])}{_S}*"
+    rf"(?P<per_pour>{alternation(_DATA['per_pour_units'])})"
     rf"|{_S}+(?P<per_adj>{PER_ADJECTIVES.pattern()})"
     rf"|{_S}+{alternation(_DATA['per_articles'])}{_S}*(?P<per_art>{PER_UNITS.pattern()})"
     rf"(?!{_S}+{alternation(_DATA['per_article_exclusions'])})"
 )
-_AMOUNT = (  # a "+" glued to the figure before its scale is web shorthand for "more than" ("$1,5+ Mds")
-    rf"(?P<c1>{_CUR_SYMBOL})?{_S}*(?P<sign>(?<![\w.,])[-−](?=\d))?(?P<n1>{NUMBER})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{SCALE}))?"
+# "le million d'euros", "la barre du milliard de dollars": one million, one billion.
+_ONE = rf"(?<![\w])(?i:le|du|au)(?={_S}+(?i:milliard|million)(?![\w]))"
+_ONE_RE = re.compile(r"(?i:le|du|au)")
+# A "+" glued to the figure, before it or before its scale, is web shorthand for "more than" ("+30 Md€", "$1,5+ Mds").
+_AMOUNT = (
+    rf"(?:(?P<c1>{_CUR_SYMBOL}){_S}*)?(?P<sign>(?<![\w.,])[-−+](?=\d))?(?P<n1>{NUMBER}|{_ONE})(?P<plus>\+(?!{_S}*\d))?(?:{_S}*(?P<s1>{_SCALE}))?"
     rf"(?P<range>(?:{_S}*(?P<cur1>{_CUR_AFTER}))?{_S}*(?P<sep>{_SEP})"
-    rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{SCALE}))?)?"
+    rf"{_S}*(?P<c2>{_CUR_SYMBOL})?{_S}*(?P<n2>{NUMBER})(?:{_S}*(?P<s2>{_SCALE}))?)?"
     rf"(?P<half>{_S}+(?i:et){_S}+(?i:demi))?"
 )
 _VAGUE = rf"(?:(?P<vhead>{VAGUE_HEADS.pattern()}){_S}+)?(?P<vscale>{VAGUE_SCALES.pattern()})"
@@ -75,8 +103,9 @@ MONEY_RE = re.compile(
     rf"{QUALIFIED_END}"
 )
 # Every money mention holds a scale word or a currency.
-_TRIGGER_RE = literal_trigger(
-    [*SCALE_WORDS.phrases, *VAGUE_SCALES.phrases, *CURRENCY_SYMBOLS.phrases, *CURRENCY_WORDS.phrases]
+_TRIGGERS = (
+    literal_trigger([*SCALE_WORDS.phrases, *VAGUE_SCALES.phrases, *CURRENCY_SYMBOLS.phrases, *CURRENCY_WORDS.phrases]),
+    re.compile(_GLUED_CODE),
 )
 # The same grammar without ranges: the fallback when a matched range does not hold.
 _SINGLE_RE = re.compile(MONEY_RE.pattern.replace("(?P<range>", "(?P<range>(?!)", 1))
@@ -89,6 +118,18 @@ _AFTER_DE_RE = re.compile(
 _MONEY_CUE_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}[^.;:!?\n]*$")
 _MONEY_CUE_AFTER_RE = re.compile(rf"{_S}*,?{_S}*{alternation(_DATA['money_cues_after'])}")
 _CUE_WINDOW = 40  # about six words: the cue governs the amount, not the sentence
+# A money word as the label of the amount: "(investissement : un peu plus de 6 millions)".
+_MONEY_LABEL_RE = re.compile(rf"{alternation(c + '*' for c in _DATA['money_cues'])}{_S}*:{_S}*$")
+# "en millions d'euros": a unit of measure, not an amount; above a table, the unit of its figures.
+_UNIT_OF_MEASURE_RE = re.compile(rf"(?<![\w])(?i:en){_S}+$")
+_UNIT_HEADER_RE = re.compile(
+    rf"(?<![\w])(?i:en){_S}+(?:(?P<scale>{SCALE_WORDS.pattern()}|{VAGUE_SCALES.pattern()}){_S}*{_DE}(?P<name>{_CUR_NAME})"
+    rf"|(?P<abbr>{_SCALE}){_S}*(?P<symbol>{_CUR_SYMBOL}))\)?{_S}*$",
+    re.MULTILINE,
+)
+# A price closing its clause: "prendra en charge une partie des infrastructures, pour environ 250 millions."
+_PRICE_BEFORE_RE = re.compile(rf"(?<!\w){alternation(_DATA['price_prepositions'])}{_S}*$")
+_CLAUSE_END_RE = re.compile(rf"{_S}*(?:[.;!?)»\n]|$)")
 _SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
 # A price level after a move in per cent: "SK Hynix a gagné 3 %, à 241 500 wons", "a pris 1,9 % ..., à 912,40 €".
 _SHARE_MOVE_RE = re.compile(rf"\d{_S}*%[^.;:!?\d]{{0,40}}\bà{_S}*$")
@@ -97,8 +138,14 @@ _CHANGE_RE = re.compile(rf"{alternation(_DATA['change_verbs'])}(?:{_S}+[^\s\d]+)
 _ADJECTIVE_BEFORE_RE = re.compile(rf"(?P<adj>{PER_ADJECTIVES.pattern()})[^.;:!?\d]{{0,40}}$")
 _EACH_RE = re.compile(rf"\b(?i:chaque){_S}+(?P<unit>{PER_UNITS.pattern()})[^.;:!?]*$")
 _BOILERPLATE_RE = re.compile(alternation(_DATA["boilerplate_line_cues"]))
-_BOILERPLATE_MAX_WORDS = 20
+_BOILERPLATE_MAX_WORDS = 30
+# A currency named a few words after an amount that has none: "12 milliards : c'est, en dollars, le montant ...".
+_STATED_AFTER_RE = re.compile(rf"[^\d.;!?\n]{{0,20}}?\b(?i:en){_S}+(?P<cur>{_CUR_NAME})")
 _SCALE_RE = re.compile(SCALE)
+
+
+# An ISO code, or the codes a shared name may mean until the article decides ("francs": CHF or XOF).
+_Currency = str | tuple[str, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,18 +157,20 @@ class _Amount:
     value: float | None
     low: float | None
     high: float | None
-    currency: str | None
+    currency: _Currency
     qualifier: str | None
     per: str | None
     magnitude: float | None
+    stated: str | None = None  # the currency named just after an amount that has none of its own
 
 
 def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
     text = doc.text
-    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
+    amounts = [a for m in finditer_near(MONEY_RE, _TRIGGERS, text) for a in _read(text, m)]
+    amounts += _table_amounts(text)
     kept = {(a.start, a.end): a for a in amounts}
-    chosen = [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)]
+    chosen = _resolve_shared(text, [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)])
     explicit = [a for a in chosen if a.currency is not None]
     sentence = sentence_bounds(doc)
     money, pending = list(explicit), [a for a in chosen if a.currency is None]
@@ -132,6 +181,38 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
         money += more
         pending = [a for a in pending if a not in more]
     return [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money]
+
+
+def _table_amounts(text: str) -> list[_Amount]:
+    """The figures of a table under "(en millions d'euros)": amounts in that unit, currency not in the cell."""
+    amounts = []
+    for header, start, end in figures_under(text, _UNIT_HEADER_RE):
+        scale = header.group("scale") or header.group("abbr")
+        factor = float(VAGUE_SCALES.get(scale) or scale_factor(scale))  # "milliers" is only a plural scale
+        currency = _first_code(_currency_after(header.group("name") or header.group("symbol")))
+        number = parse_number(text[start:end].lstrip("-−+"), scaled=True, decimal_comma=True)
+        if number is None or currency is None:
+            continue
+        sign = -1.0 if text[start] in "-−" else 1.0
+        amounts.append(_Amount(start=start, end=end, value=times(sign * number, factor), low=None,
+                               high=None, currency=None, qualifier=None, per=None, magnitude=None, stated=currency))
+    return amounts
+
+
+def _resolve_shared(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """A shared name ("640 millions de francs") takes the first of its codes the article names explicitly
+    ("85 millions de francs suisses" earlier or later), else the one whose places it names most ("Maroc":
+    dirhams are MAD), else the first one listed."""
+    named = {a.currency for a in amounts if isinstance(a.currency, str)}
+
+    def pick(codes: tuple[str, ...]) -> str:
+        explicit = next((code for code in codes if code in named), None)
+        if explicit is not None:
+            return explicit
+        places = {code: len(_PLACE_RES[code].findall(text)) if code in _PLACE_RES else 0 for code in codes}
+        return max(codes, key=lambda code: places[code])  # the first listed on ties
+
+    return [replace(a, currency=pick(a.currency)) if isinstance(a.currency, tuple) else a for a in amounts]
 
 
 def _in_boilerplate(text: str, start: int, end: int) -> bool:
@@ -150,8 +231,8 @@ def _read(text: str, match: re.Match[str]) -> list[_Amount]:
         amounts = [a for part in (first, second) if part is not None for a in _read(text, part)]
         if _is_change(text, match) and first is not None and len(amounts) == 1 and amounts[0].currency:
             # "passée de 18 000 à 26 000 euros": the first amount is in the second one's currency
-            bare = _exact(text, first, None)
-            amounts = [bare, *amounts] if bare is not None else amounts
+            bare = _exact(text, first, None)  # ... and per the same unit ("... à 26 000 euros par mois")
+            amounts = [replace(bare, per=bare.per or amounts[0].per), *amounts] if bare is not None else amounts
         return amounts
     amount = _read_one(text, match)
     return [] if amount is None else [amount]
@@ -166,7 +247,16 @@ def _read_one(text: str, match: re.Match[str]) -> _Amount | None:
         return None
     if currency is None and not (scale1 or scale2):
         return None
-    return _exact(text, match, currency)
+    amount = _exact(text, match, currency)
+    if amount is not None and currency is None:
+        stated = _STATED_AFTER_RE.match(text, amount.end)
+        if stated is not None:
+            return replace(amount, stated=_first_code(_currency_after(stated.group("cur"))))
+    return amount
+
+
+def _first_code(currency: _Currency) -> str | None:
+    return currency[0] if isinstance(currency, tuple) else currency
 
 
 def _is_change(text: str, match: re.Match[str]) -> bool:
@@ -188,11 +278,17 @@ def _range_holds(match: re.Match[str]) -> bool:
 
 def _bounds(match: re.Match[str]) -> tuple[float | None, float | None]:
     scale1, scale2 = match.group("s1"), match.group("s2")
-    n1 = parse_number(match.group("n1"), scaled=bool(scale1 or scale2), decimal_comma=_french_figure(match))
+    n1 = _first_figure(match, scaled=bool(scale1 or scale2))
     n2 = parse_number(match.group("n2"), scaled=bool(scale2), decimal_comma=_french_figure(match))
     if n1 is None or n2 is None:
         return None, None
     return times(n1, scale_factor(scale1 or scale2)), times(n2, scale_factor(scale2))
+
+
+def _first_figure(match: re.Match[str], *, scaled: bool) -> float | None:
+    if _ONE_RE.fullmatch(match.group("n1")):
+        return 1.0  # "le million d'euros"
+    return parse_number(match.group("n1"), scaled=scaled, decimal_comma=_french_figure(match))
 
 
 def _french_figure(match: re.Match[str]) -> bool:
@@ -210,23 +306,26 @@ def _currency_repeated(match: re.Match[str]) -> bool:
     return opened and _currency_after(match.group("cur1")) == _currency_after(match.group("cur"))
 
 
-def _currency(match: re.Match[str]) -> str | None:
+def _currency(match: re.Match[str]) -> _Currency:
     for group in ("c1", "c2"):
         if match.group(group):
             return CURRENCY_SYMBOLS.get(match.group(group))
     return _currency_after(match.group("cur") or match.group("cur1"))
 
 
-def _currency_after(found: str | None) -> str | None:
+def _currency_after(found: str | None) -> _Currency:
     if not found:
         return None
     word = re.sub(r"^(?i:de\s+|d['’]\s*)", "", found)
     return CURRENCY_SYMBOLS.get(word) or CURRENCY_WORDS.get(word)
 
 
-def _vague(match: re.Match[str], currency: str | None) -> _Amount | None:
+def _vague(match: re.Match[str], currency: _Currency) -> _Amount | None:
     if match.group("vhead") is None and currency is None:
         return None  # a bare "milliards" is money only with its currency ("à milliards de dollars")
+    scale_at = match.start("vscale")
+    if match.group("vhead") is None and _UNIT_OF_MEASURE_RE.search(match.string, max(0, scale_at - 12), scale_at):
+        return None  # "(en millions d'euros)"
     first = next(group for group in ("qual", "vhead", "vscale") if match.group(group))
     start = match.start(first)
     return _Amount(
@@ -235,20 +334,22 @@ def _vague(match: re.Match[str], currency: str | None) -> _Amount | None:
     )
 
 
-def _exact(text: str, match: re.Match[str], currency: str | None) -> _Amount | None:
+def _exact(text: str, match: re.Match[str], currency: _Currency) -> _Amount | None:
     start = _start(match)
     if match.group("range") is not None:
         low, high = _bounds(match)
         value = None
     else:
         scale = match.group("s1")
-        number = parse_number(match.group("n1"), scaled=bool(scale), decimal_comma=_french_figure(match))
+        number = _first_figure(match, scaled=bool(scale))
         if number is None:
             return None
         half = 0.5 if match.group("half") and scale else 0.0
-        sign = -1.0 if match.group("sign") else 1.0  # "Résultat net : -2,1 M€"
+        sign = -1.0 if match.group("sign") in ("-", "−") else 1.0  # "Résultat net : -2,1 M€"
         value, low, high = times(sign * (number + half), scale_factor(scale)), None, None
-    qualifier = qualifier_of(text, match, start) or ("more_than" if match.group("plus") else None)
+    in_brackets = text[max(0, start - 3) : start].rstrip().endswith("(")  # "(+3 Mds€ sur un an)" is a change
+    plus = match.group("plus") or (match.group("sign") == "+" and not in_brackets)
+    qualifier = qualifier_of(text, match, start) or ("more_than" if plus else None)
     return _Amount(
         start=start, end=match.end(), value=value, low=low, high=high, currency=currency,
         qualifier=qualifier, per=_per(match), magnitude=None,
@@ -272,6 +373,8 @@ def _per(match: re.Match[str]) -> str | None:
         return PER_ADJECTIVES.get(match.group("per_adj"))
     if match.group("per_art"):
         return PER_UNITS.get(match.group("per_art"))
+    if match.group("per_pour"):
+        return PER_UNITS.get(match.group("per_pour"))
     return None
 
 
@@ -281,12 +384,16 @@ def _is_implied_money(text: str, amount: _Amount, money: list[_Amount], sentence
     "des milliards d'investissements" is money, "des milliards de transistors" is not; with no
     noun after it, a money word just before or another money amount in the same sentence decides.
     """
-    if _MONEY_CUE_AFTER_RE.match(text, amount.end):
+    if amount.stated is not None or _MONEY_CUE_AFTER_RE.match(text, amount.end):
         return True
     after = _AFTER_DE_RE.match(text, amount.end)
     if after is not None and not after.group("skip"):
         return bool(after.group("money"))
-    if _MONEY_CUE_RE.search(text, max(0, amount.start - _CUE_WINDOW), amount.start):
+    window = max(0, amount.start - _CUE_WINDOW)
+    if _MONEY_CUE_RE.search(text, window, amount.start) or _MONEY_LABEL_RE.search(text, window, amount.start):
+        return True
+    priced = _PRICE_BEFORE_RE.search(text, max(0, amount.start - 20), amount.start)
+    if priced and _CLAUSE_END_RE.match(text, amount.end):
         return True
     # another money amount in its paragraph (a line): "Le Département participe à hauteur de 6 millions ... ; la
     # CAFPF prend en charge l'extension du réseau, pour 2,5 millions."
@@ -337,7 +444,7 @@ def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Boun
     currency, is_explicit = amount.currency, amount.currency is not None
     first, last = sentence(amount.start, amount.end)
     if currency is None:
-        currency = _context_currency(text, amount, explicit, first, last)
+        currency = amount.stated or _context_currency(text, amount, explicit, first, last)
     return MoneyMention(
         start=amount.start, end=amount.end, text=text[amount.start : amount.end], sentence=text[first:last],
         value=amount.value, low=amount.low, high=amount.high, currency=currency,

@@ -8,8 +8,9 @@ both grammars share, so that a phrase in a data file is matched the same way eve
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from text_to_num import text2num
@@ -33,6 +34,7 @@ DIGITS = (
 
 # After a phrase's first character: no letter before it (a digit may be: "4GW", "5bn").
 _NO_LETTER_BEFORE_FIRST = r"(?<![^\W\d].)"
+_LETTER_BEFORE_FIRST = r"(?<=[^\W\d].)"  # a code glued to the scale before it ("MCHF")
 _WORD_END = r"(?![\w])"
 
 
@@ -41,32 +43,33 @@ def phrase_pattern(phrase: str) -> str:
     return alternation([phrase])
 
 
-def alternation(phrases: Iterable[str]) -> str:
+def alternation(phrases: Iterable[str], *, glued: bool = False) -> str:
     """One regex for data-file phrases: either apostrophe, any run of spaces, case as each says.
 
     A phrase with an uppercase letter (GW, Md, USD) matches with its exact case; others ignore
     case. Word-like phrases get boundaries so "an" never matches inside "plan" or "ans"; "*"
     stands for the rest of a word ("dépass*"). The phrases share a prefix tree: `re` tries an
     alternation branch by branch at every position, so a flat list of 60 phrases is slow on a
-    whole article. Longer phrases are preferred.
+    whole article. Longer phrases are preferred. `glued`: each phrase must follow a letter instead
+    ("CHF" in "38,2 MCHF").
     """
     entries = []
     for phrase in {p for p in phrases if p and not p.startswith("_")}:
         exact = any(c.isupper() for c in phrase)
         end = _WORD_END if phrase[-1].isalnum() or phrase.endswith("*") else ""
         rest = [_char_pattern(ch, exact) for ch in phrase[1:]]
-        entries += [([first, *rest], end) for first in _first_keys(phrase[0], exact)]
+        entries += [([first, *rest], end) for first in _first_keys(phrase[0], exact, glued)]
     return f"(?:{trie_regex(entries)})"
 
 
-def _first_keys(ch: str, exact: bool) -> list[str]:
+def _first_keys(ch: str, exact: bool, glued: bool = False) -> list[str]:
     """The first character as plain literals (both cases when case is ignored).
 
     `re` then scans for the set of first characters instead of trying every position; the
     "no letter before" test comes right after that character.
     """
     cases = [ch] if exact or ch.upper() == ch.lower() or len(ch.upper()) > 1 else [ch.lower(), ch.upper()]
-    after = _NO_LETTER_BEFORE_FIRST if ch.isalnum() else ""
+    after = _LETTER_BEFORE_FIRST if glued else _NO_LETTER_BEFORE_FIRST if ch.isalnum() else ""
     return [re.escape(c) + after for c in cases]
 
 
@@ -121,10 +124,15 @@ _MONEY = load_json("money.json")
 SCALE_WORDS = PhraseTable(_MONEY["scale_words"])
 SCALE_ABBREVIATIONS: dict[str, float] = {k: float(v) for k, v in _MONEY["scale_abbreviations"].items()}
 SCALE_WORD = SCALE_WORDS.pattern()
+_ABBREVIATIONS = "(?:" + "|".join(re.escape(a) for a in sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + ")"
 # An abbreviation is glued to a currency or the end of the figure ("Md€", "5bn", "M$").
-SCALE_ABBREVIATION = (
-    "(?:" + "|".join(re.escape(a) for a in sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
-)
+SCALE_ABBREVIATION = _ABBREVIATIONS + r"(?![\w])"
+
+
+def glued_scale(followed_by: str) -> str:
+    """A scale abbreviation glued to a word that follows it ("MCHF", "MEUR": millions of francs, of euros)."""
+    return f"{_ABBREVIATIONS}(?={followed_by})"
+
 SCALE = f"(?:{SCALE_WORD}|{SCALE_ABBREVIATION})"
 
 _AMOUNT_RE = re.compile(rf"({NUMBER})(?:{SPACE}*({SCALE}))?")
@@ -263,17 +271,20 @@ def literal_trigger(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(alternation({re.split(r"[ '’]", p, maxsplit=1)[0] for p in phrases}))
 
 
-def finditer_near(grammar: re.Pattern[str], trigger: re.Pattern[str], text: str,
+def finditer_near(grammar: re.Pattern[str], trigger: re.Pattern[str] | Sequence[re.Pattern[str]], text: str,
                   reach: int = 100) -> list[re.Match[str]]:
     """`grammar.finditer(text)`, run only within `reach` characters of a `trigger` match.
 
     Every mention contains a trigger (a unit, a scale or currency word), and the full grammar is
     too slow to try at every position of an article: this keeps the extractors well under the
-    cost of the spaCy parse. Lookbehinds still see the text before each window.
+    cost of the spaCy parse. Lookbehinds still see the text before each window. Several triggers are
+    scanned one by one (one alternation of them all loses `re`'s first-character scan).
     """
+    triggers = [trigger] if isinstance(trigger, re.Pattern) else trigger
+    hits = heapq.merge(*(t.finditer(text) for t in triggers), key=lambda hit: hit.start())
     matches: list[re.Match[str]] = []
     windows: list[list[int]] = []
-    for hit in trigger.finditer(text):
+    for hit in hits:
         lo, hi = max(0, hit.start() - reach), min(len(text), hit.end() + reach)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi

@@ -41,7 +41,9 @@ LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"(?:reserve|reservee|reserves|reservees) aux (?:abonnes|membres)",
     r"deja abonne|^(?:s'abonner|je m'abonne|abonnez-vous|abonnement)\b",
     r"\boffre (?:speciale|decouverte|d'essai|d'abonnement|numerique|premium)\b",
-    r"\d+(?:[,.]\d+)? ?(?:€|euros?) (?:le|les|pour|par) (?:\d+ )?(?:premiers? )?(?:mois|an|semaines?)",
+    # a subscription price is small: never a figure grouped in thousands ("780 000 € par an" is a fact)
+    r"(?<![\d.,])(?<!\d )\d{1,3}(?:[,.]\d+)? ?(?:€|euros?) (?:le|les|pour|par) "
+    r"(?:\d+ )?(?:premiers? )?(?:mois|an|semaines?)",
     r"sans engagement|resiliable a tout moment|acces illimite|decouvrir (?:les|nos) offres",
     r"^pour (?:lire|continuer a lire|acceder a) (?:la suite|cet article|l'integralite)|^lire la suite\b",
     r"^(?:connectez-vous|identifiez-vous|se connecter|creer (?:un|mon) compte|mon compte)\b",

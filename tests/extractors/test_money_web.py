@@ -138,7 +138,7 @@ def test_currency_table_holds_the_main_currencies_with_french_names() -> None:
         ("Le titre a clôturé à 12,40 € vendredi.", "12,40 €", 12.4, "share"),
         ("Le bénéfice par action ressort à 2,15 $.", "2,15 $", 2.15, "share"),
         ("Le rachat se fait pour $1,000.", "$1,000", 1000.0, None),
-        ("La carte coûte 9,875 € pièce.", "9,875 €", 9.875, None),
+        ("La carte coûte 9,875 € pièce.", "9,875 € pièce", 9.875, "unit"),  # own_web gold: "6 500 € pièce" per unit
     ],
 )
 def test_decimal_comma_and_per_share(nlp: Language, sentence: str, span: str, value: float, per: str | None) -> None:

@@ -52,6 +52,9 @@ def test_boilerplate_lines(line: str) -> None:
     [
         "Le service compte 3 millions d’abonnés et vise 5 millions en 2027.",
         "Le tarif de l’abonnement à ChatGPT Pro atteint 200 dollars par mois.",
+        "Les dépenses de fonctionnement sont évaluées à 780 000 € par an, dont environ 520 000 € d'électricité.",
+        "Une start-up a vu sa facture passer de 18 000 à 26 000 euros par mois.",
+        "Comptez de 800 à 1\u00a0200 euros par mois pour une baie.",
         "La CNIL a infligé une amende de 150 millions d’euros pour des cookies déposés sans consentement, "
         "rappelant que chaque site doit permettre de refuser aussi simplement que d’accepter.",
         "Publié le 19/05/25 09:31 Mis à jour le 19/05/25 10:12",
