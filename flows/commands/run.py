@@ -44,8 +44,10 @@ def add_curated_option(parser: argparse.ArgumentParser, settings: Settings) -> N
 
 
 def exit_status_text() -> str:
-    return (f"Exit status: {EXIT_OK} all files processed, {EXIT_REJECTED} finished but some files were rejected "
-            f"(listed, and recorded in the articles table), {EXIT_REFUSED} the run would remove more than half "
+    return (f"Exit status: {EXIT_OK} done, every file processed or rejected already by an earlier run for the "
+            f"same bytes and reason (listed again, not news), {EXIT_REJECTED} finished but some files were rejected "
+            f"for the first time (listed, and recorded in the articles table; the next run over the same files "
+            f"exits {EXIT_OK}), {EXIT_REFUSED} the run would remove more than half "
             f"of the known articles and --allow-removals was not given (nothing was changed), {EXIT_BUSY} "
             f"another run is writing the same curated folder (nothing was changed), {EXIT_ERROR} the run failed.")
 
@@ -104,7 +106,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
         print(f"infrafacts: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     print("\n".join(summary.lines()))
-    return EXIT_REJECTED if summary.rejected else EXIT_OK
+    return EXIT_REJECTED if summary.new_rejections else EXIT_OK
 
 
 def handle(args: argparse.Namespace) -> int:
