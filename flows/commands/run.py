@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_REJECTED
-from flows.settings import ENV, Settings, available_cores
+from flows.commands.problems import check_curated, check_prefect_home, check_raw
+from flows.settings import ENV, FOLLOW_LINKS, Settings, available_cores
 from flows.store.lock import CuratedLocked, curated_lock
 from flows.store.stamp import Scan, bytes_to_extract, scan, unchanged_summary
 
@@ -30,6 +32,16 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         f"or ${ENV['workers']})")
     parser.add_argument("--dask-address", default=settings.dask_address, metavar="tcp://HOST:PORT",
                         help=f"extract on an existing Dask scheduler's workers (or ${ENV['dask_address']})")
+    parser.add_argument("--follow-links", choices=FOLLOW_LINKS, default=settings.follow_links,
+                        help="symbolic links in the raw folder: follow those that stay inside it (inside), none "
+                        "(never) or all (always); a link not followed gets a rejected row saying why "
+                        f"(default: {settings.follow_links}, or ${ENV['follow_links']}). Reading a file gives "
+                        f"up after {settings.read_timeout:g} s (${ENV['read_timeout']})")
+
+
+def apply_input_options(args: argparse.Namespace) -> None:
+    """The readers take their settings from the environment (in the flow too): the flag beats the variable."""
+    os.environ[ENV["follow_links"]] = args.follow_links
 
 
 def add_removal_option(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +90,9 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
     if not args.raw.exists():  # fail before starting Prefect
         raise FileNotFoundError(f"{args.raw}: no such file or directory (pass --raw DIR or --raw FILE)")
+    apply_input_options(args)
+    check_raw(args.raw)
+    check_curated(args.curated)
     from flows.curation.removals import TooManyRemovals
     from flows.orphans import mark_run, stop_orphaned_servers
 
@@ -90,6 +105,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             # Nothing changed: say so without starting Prefect (most of a no-change run's time).
             summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
             if summary is None:
+                check_prefect_home()  # else its server dies at start, and the run waits 90 s for it
                 from flows.runners import curate_flow, shared_api
 
                 workers = workers_for(args, folder, params)
