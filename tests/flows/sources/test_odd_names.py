@@ -165,3 +165,51 @@ def test_a_read_within_the_timeout_gives_the_bytes(tmp_path: Path) -> None:
     path.write_bytes(article(1))
     assert read_capped(os.open(path, os.O_RDONLY), 1000, timeout=30) == article(1)
     assert read_capped(os.open(path, os.O_RDONLY), 10, timeout=30).startswith("too large")  # type: ignore[union-attr]
+
+
+@pytest.mark.integration
+def test_odd_folder_through_the_cli(prefect_harness: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The real flow: one stored row per entry, with its relative path and status; a run with only known
+    rejections exits 0, a new one exits 3; rows an older version wrote with absolute paths are migrated."""
+    import pandas as pd
+
+    from flows.cli import main
+    from flows.commands import EXIT_OK, EXIT_REJECTED
+    from flows.store.tables import read_table, table_path
+    from flows.store.texts import read_text
+
+    monkeypatch.delenv("INFRAFACTS_FOLLOW_LINKS", raising=False)  # the CLI sets it from --follow-links
+    raw, curated = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    build(raw)
+    run = ["run", "--raw", str(raw), "--curated", str(curated)]
+
+    assert main(run) == EXIT_REJECTED
+    articles = read_table(curated, "articles")
+    rows = {r.article_id: (r.path, r.status) for r in articles.itertuples()}
+    assert len(rows) == len(articles) == len(ODD_ENTRIES)
+    for name, _, article_id, path, status in ODD_ENTRIES:
+        assert rows[article_id][0] == path, name
+        assert rows[article_id][1] == OK if status == OK else rows[article_id][1].startswith(f"rejected: {status}")
+    assert read_text(curated, "nul") == TEXT.format(n=14).replace("Hexavolt", "Hexa\x00volt")
+    mentions = read_table(curated, "mentions")
+    assert set(mentions[(mentions["type"] == "money")]["article_id"]) == {
+        article_id for _, _, article_id, _, status in ODD_ENTRIES if status == OK}
+    capsys.readouterr()
+
+    assert main(run) == EXIT_OK  # the same four rejections: reported again, not news
+    assert "4 rejected (4 already reported)" in capsys.readouterr().out
+    (raw / "vide.txt").write_bytes(b"")
+    assert main(run) == EXIT_REJECTED  # a file rejected for the first time is
+
+    # An older version stored the path as given to the run (absolute): the next run rewrites the rows.
+    old = read_table(curated, "articles")
+    old["path"] = str(raw) + "/" + old["path"]
+    old.to_parquet(table_path(curated, "articles").resolve())
+    capsys.readouterr()
+    assert main(run) == EXIT_OK
+    assert f"({0} extracted, {len(ODD_ENTRIES) - 4} unchanged and skipped)" in capsys.readouterr().out
+    migrated = read_table(curated, "articles")
+    assert not migrated["path"].str.startswith("/").any()
+    pd.testing.assert_series_equal(migrated["sha256"], old["sha256"])
