@@ -115,7 +115,7 @@ class VersionMismatch(RuntimeError):
     """A worker runs other extractor code than the flow planned with (a stale Dask worker)."""
 
 
-@task(cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE, timeout_seconds=Settings.from_env().extract_timeout)
 def extract_batch(articles: Sequence[Article], version: str, batch_size: int = DEFAULTS.batch_size) -> BatchResult:
     """Extract one batch of read articles (on whichever process or Dask worker runs the task)."""
     logger = get_run_logger()

@@ -44,6 +44,9 @@ class Settings:
     # network mount must not hang a scheduled run that holds the curated folder's lock.
     read_timeout: float = 120.0
     follow_links: str = "inside"  # symbolic links in the raw folder: `inside` it only, `never`, `always`
+    # Seconds one extraction task (a batch of up to 64 articles) may run before Prefect fails it, so a run
+    # stuck in a pathological text frees the curated folder's lock; a 20 MB article takes ~15 min (README).
+    extract_timeout: float = 14_400.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -76,7 +79,7 @@ def _convert(name: str, raw: str) -> object:
         if value < 1:
             raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
         return value
-    if name == "read_timeout":
+    if name in {"read_timeout", "extract_timeout"}:
         return _seconds(name, raw)
     if name == "follow_links" and raw not in FOLLOW_LINKS:
         raise ValueError(f"{ENV[name]}={raw!r}: expected one of {', '.join(FOLLOW_LINKS)}")

@@ -213,3 +213,10 @@ def test_odd_folder_through_the_cli(prefect_harness: None, tmp_path: Path, monke
     migrated = read_table(curated, "articles")
     assert not migrated["path"].str.startswith("/").any()
     pd.testing.assert_series_equal(migrated["sha256"], old["sha256"])
+
+
+def test_extraction_tasks_have_the_configured_timeout() -> None:
+    from flows.main import extract_batch
+
+    assert extract_batch.timeout_seconds == Settings.from_env().extract_timeout
+    assert Settings.from_env({"INFRAFACTS_EXTRACT_TIMEOUT": "60"}).extract_timeout == 60.0
