@@ -47,6 +47,8 @@ class Settings:
     # Seconds one extraction task (a batch of up to 64 articles) may run before Prefect fails it, so a run
     # stuck in a pathological text frees the curated folder's lock; a 20 MB article takes ~15 min (README).
     extract_timeout: float = 14_400.0
+    # Runs of the curate flow kept in Prefect's database (PREFECT_HOME), in days; 0 keeps them all.
+    prefect_retention_days: int = 30
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -79,6 +81,10 @@ def _convert(name: str, raw: str) -> object:
         if value < 1:
             raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
         return value
+    if name == "prefect_retention_days":
+        if not raw.isdigit():
+            raise ValueError(f"{ENV[name]}={raw!r}: expected a whole number of days (0: keep every run)")
+        return int(raw)
     if name in {"read_timeout", "extract_timeout"}:
         return _seconds(name, raw)
     if name == "follow_links" and raw not in FOLLOW_LINKS:

@@ -106,6 +106,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
             if summary is None:
                 check_prefect_home()  # else its server dies at start, and the run waits 90 s for it
+                from flows.retention import prune_quietly
                 from flows.runners import curate_flow, shared_api
 
                 workers = workers_for(args, folder, params)
@@ -113,6 +114,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
                 with shared_api(workers):
                     summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
                                    allow_removals=args.allow_removals, **params)
+                    prune_quietly(flow.name, Settings.from_env().prefect_retention_days)  # Prefect's DB
                 where = f"Dask at {args.dask_address}" if args.dask_address else f"{workers or 1} process(es)"
                 print(f"extraction: {where}")
     except CuratedLocked as exc:
