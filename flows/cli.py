@@ -18,6 +18,7 @@ from flows.commands import review as review_cmd
 from flows.commands import rollback as rollback_cmd
 from flows.commands import run as run_cmd
 from flows.commands import serve as serve_cmd
+from flows.commands.problems import explain
 from flows.settings import apply_prefect_defaults
 
 COMMANDS: tuple[ModuleType, ...] = (run_cmd, reprocess_cmd, serve_cmd, evaluate_cmd, export_cmd, report_cmd,
@@ -59,8 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {command.NAME: command.handle for command in COMMANDS}
     try:
         return handlers[args.command](args)
-    except (FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError) as exc:
-        print(f"infrafacts: {exc}", file=sys.stderr)
+    except Exception as exc:
+        folder = getattr(args, "out", None) or getattr(args, "curated", None)
+        line = explain(exc, folder)  # an operator's problem (a folder, a permission, a full disk): one line
+        if line is None and isinstance(exc, (FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError)):
+            line = str(exc)
+        if line is None:
+            raise
+        print(f"infrafacts: {line}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -37,7 +37,7 @@ from extractors.fact_types import FACT_TYPES
 from extractors.pipeline import load_nlp
 from flows.curation.corrections import LOG_TABLE, apply_corrections
 from flows.curation.dedup import fact_tables
-from flows.curation.incremental import Plan, PreviousState, new_fact_counts, plan_run, unknown_ids
+from flows.curation.incremental import Plan, PreviousState, known_rejections, new_fact_counts, plan_run, unknown_ids
 from flows.curation.removals import TooManyRemovals, removal_refusal
 from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
@@ -115,7 +115,7 @@ class VersionMismatch(RuntimeError):
     """A worker runs other extractor code than the flow planned with (a stale Dask worker)."""
 
 
-@task(cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE, timeout_seconds=Settings.from_env().extract_timeout)
 def extract_batch(articles: Sequence[Article], version: str, batch_size: int = DEFAULTS.batch_size) -> BatchResult:
     """Extract one batch of read articles (on whichever process or Dask worker runs the task)."""
     logger = get_run_logger()
@@ -175,6 +175,7 @@ def write_curated(plan: Plan, state: PreviousState, batches: Sequence[BatchResul
     summary = RunSummary(
         processed=int((articles["status"] == "ok").sum()),
         rejected=len(rejected),
+        known_rejections=known_rejections(plan.rejected, state),
         facts={name: len(frame) for name, frame in facts.items()},
         mentions={t: int((mentions["type"] == t).sum()) for t in FACT_TYPES.names()},
         curated_dir=curated_dir,

@@ -40,6 +40,15 @@ class Settings:
     deployment: str | None = None  # deployment name of `serve` (None: named after its schedule, e.g. daily-06h00)
     report: Path | None = None  # folder of the HTML report (None: `report/` inside the curated folder)
     corrections: Path = Path("review/corrections.csv")  # the reviewed corrections applied on every run
+    # Seconds a file's read may take before it is rejected (`read timeout`) and the run goes on: a stuck
+    # network mount must not hang a scheduled run that holds the curated folder's lock.
+    read_timeout: float = 120.0
+    follow_links: str = "inside"  # symbolic links in the raw folder: `inside` it only, `never`, `always`
+    # Seconds one extraction task (a batch of up to 64 articles) may run before Prefect fails it, so a run
+    # stuck in a pathological text frees the curated folder's lock; a 20 MB article takes ~15 min (README).
+    extract_timeout: float = 14_400.0
+    # Runs of the curate flow kept in Prefect's database (PREFECT_HOME), in days; 0 keeps them all.
+    prefect_retention_days: int = 30
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -58,6 +67,7 @@ class Settings:
 
 
 ENV: dict[str, str] = {f.name: f"INFRAFACTS_{f.name.upper()}" for f in fields(Settings)}
+FOLLOW_LINKS = ("inside", "never", "always")
 PATH_FIELDS = frozenset(f.name for f in fields(Settings) if "Path" in str(f.type))
 DEFAULTS = Settings()
 
@@ -71,7 +81,25 @@ def _convert(name: str, raw: str) -> object:
         if value < 1:
             raise ValueError(f"{ENV[name]}={raw!r}: expected a number of at least 1")
         return value
+    if name == "prefect_retention_days":
+        if not raw.isdigit():
+            raise ValueError(f"{ENV[name]}={raw!r}: expected a whole number of days (0: keep every run)")
+        return int(raw)
+    if name in {"read_timeout", "extract_timeout"}:
+        return _seconds(name, raw)
+    if name == "follow_links" and raw not in FOLLOW_LINKS:
+        raise ValueError(f"{ENV[name]}={raw!r}: expected one of {', '.join(FOLLOW_LINKS)}")
     return Path(raw) if name in PATH_FIELDS else raw
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{ENV[name]}={raw!r}: expected a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise ValueError(f"{ENV[name]}={raw!r}: expected a number of seconds above 0")
+    return value
 
 
 def available_cores() -> int:

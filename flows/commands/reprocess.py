@@ -21,8 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     which = cmd.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", action="append", default=[], metavar="ID",
-                       help="article id (the file name without its suffix; `<file>#<n>` for a record); "
-                       "repeat for several")
+                       help="article id (the file name without its suffix; `<file>#<n>` for a record; "
+                       "`--article=-x` for an id starting with a dash); repeat for several")
     which.add_argument("--all", action="store_true", help="re-extract every article")
     add_run_options(cmd)
     add_removal_option(cmd)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_REJECTED
-from flows.settings import ENV, Settings, available_cores
+from flows.commands.problems import check_curated, check_prefect_home, check_raw
+from flows.settings import ENV, FOLLOW_LINKS, Settings, available_cores
 from flows.store.lock import CuratedLocked, curated_lock
 from flows.store.stamp import Scan, bytes_to_extract, scan, unchanged_summary
 
@@ -30,6 +32,16 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         f"or ${ENV['workers']})")
     parser.add_argument("--dask-address", default=settings.dask_address, metavar="tcp://HOST:PORT",
                         help=f"extract on an existing Dask scheduler's workers (or ${ENV['dask_address']})")
+    parser.add_argument("--follow-links", choices=FOLLOW_LINKS, default=settings.follow_links,
+                        help="symbolic links in the raw folder: follow those that stay inside it (inside), none "
+                        "(never) or all (always); a link not followed gets a rejected row saying why "
+                        f"(default: {settings.follow_links}, or ${ENV['follow_links']}). Reading a file gives "
+                        f"up after {settings.read_timeout:g} s (${ENV['read_timeout']})")
+
+
+def apply_input_options(args: argparse.Namespace) -> None:
+    """The readers take their settings from the environment (in the flow too): the flag beats the variable."""
+    os.environ[ENV["follow_links"]] = args.follow_links
 
 
 def add_removal_option(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +56,10 @@ def add_curated_option(parser: argparse.ArgumentParser, settings: Settings) -> N
 
 
 def exit_status_text() -> str:
-    return (f"Exit status: {EXIT_OK} all files processed, {EXIT_REJECTED} finished but some files were rejected "
-            f"(listed, and recorded in the articles table), {EXIT_REFUSED} the run would remove more than half "
+    return (f"Exit status: {EXIT_OK} done, every file processed or rejected already by an earlier run for the "
+            f"same bytes and reason (listed again, not news), {EXIT_REJECTED} finished but some files were rejected "
+            f"for the first time (listed, and recorded in the articles table; the next run over the same files "
+            f"exits {EXIT_OK}), {EXIT_REFUSED} the run would remove more than half "
             f"of the known articles and --allow-removals was not given (nothing was changed), {EXIT_BUSY} "
             f"another run is writing the same curated folder (nothing was changed), {EXIT_ERROR} the run failed.")
 
@@ -76,6 +90,9 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
     if not args.raw.exists():  # fail before starting Prefect
         raise FileNotFoundError(f"{args.raw}: no such file or directory (pass --raw DIR or --raw FILE)")
+    apply_input_options(args)
+    check_raw(args.raw)
+    check_curated(args.curated)
     from flows.curation.removals import TooManyRemovals
     from flows.orphans import mark_run, stop_orphaned_servers
 
@@ -88,6 +105,8 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             # Nothing changed: say so without starting Prefect (most of a no-change run's time).
             summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
             if summary is None:
+                check_prefect_home()  # else its server dies at start, and the run waits 90 s for it
+                from flows.retention import prune_quietly
                 from flows.runners import curate_flow, shared_api
 
                 workers = workers_for(args, folder, params)
@@ -95,6 +114,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
                 with shared_api(workers):
                     summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
                                    allow_removals=args.allow_removals, **params)
+                    prune_quietly(flow.name, Settings.from_env().prefect_retention_days)  # Prefect's DB
                 where = f"Dask at {args.dask_address}" if args.dask_address else f"{workers or 1} process(es)"
                 print(f"extraction: {where}")
     except CuratedLocked as exc:
@@ -104,7 +124,7 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
         print(f"infrafacts: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     print("\n".join(summary.lines()))
-    return EXIT_REJECTED if summary.rejected else EXIT_OK
+    return EXIT_REJECTED if summary.new_rejections else EXIT_OK
 
 
 def handle(args: argparse.Namespace) -> int:

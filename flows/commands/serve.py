@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from flows.commands import EXIT_ERROR, EXIT_OK
-from flows.commands.run import add_run_options
+from flows.commands.run import add_run_options, apply_input_options
 from flows.settings import ENV, Settings
 
 NAME = "serve"
@@ -42,6 +42,7 @@ def schedule_name(cron: str) -> str:
 def handle(args: argparse.Namespace) -> int:
     if not args.raw.is_dir():
         raise FileNotFoundError(f"{args.raw}: no such directory (pass --raw DIR with your .txt articles)")
+    apply_input_options(args)  # the scheduled runs happen in this process
     from flows.deploy import schedule, serve
 
     try:

@@ -91,6 +91,15 @@ def plan_run(
     return Plan(extract=extract, reused=reused, rejected=rejected, removed=removed, reasons=dict(reasons))
 
 
+def known_rejections(rejected: Iterable[Rejected], state: PreviousState) -> int:
+    """Rejections the previous run recorded already: same id, same bytes, same reason."""
+    return sum(
+        (previous := state.articles.get(item.article_id)) is not None
+        and previous["status"] == f"rejected: {item.reason}" and previous["sha256"] == item.sha256
+        for item in rejected
+    )
+
+
 def new_fact_counts(tables: Mapping[str, pd.DataFrame], state: PreviousState) -> dict[str, int]:
     """Facts whose id was not in the previous run's table of the same name."""
     return {

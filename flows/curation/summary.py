@@ -21,15 +21,26 @@ class RunSummary:
     corrections: int = 0  # rows changed by review/corrections.csv
     unmatched_corrections: list[str] = field(default_factory=list)
     unchanged: bool = False  # same files and code as the last run: nothing extracted, nothing written
+    # rejections the previous run already recorded (same file bytes, same reason): reported, not news
+    known_rejections: int = 0
+
+    @property
+    def new_rejections(self) -> int:
+        """Files rejected for the first time: what makes a run exit 3 (a known one is not news every day)."""
+        return self.rejected - self.known_rejections
+
+    def rejected_text(self) -> str:
+        known = f" ({self.known_rejections} already reported)" if self.known_rejections else ""
+        return f"{self.rejected} rejected{known}"
 
     def lines(self) -> list[str]:
         if self.unchanged:
             return [f"nothing changed since the last run (same files, same code): {self.processed} articles ok, "
-                    f"{self.rejected} rejected, nothing written -> {self.curated_dir}",
+                    f"{self.rejected_text()}, nothing written -> {self.curated_dir}",
                     *(f"  rejected {path}: {reason}" for path, reason in self.rejections)]
         out = [
             f"{self.processed} articles ok ({self.extracted} extracted, {self.skipped} unchanged and skipped), "
-            f"{self.rejected} rejected, {len(self.removed)} removed -> {self.curated_dir}"
+            f"{self.rejected_text()}, {len(self.removed)} removed -> {self.curated_dir}"
         ]
         out += [f"  rejected {path}: {reason}" for path, reason in self.rejections]
         out += [f"  removed {article_id}: no longer in the raw folder" for article_id in self.removed]

@@ -3,7 +3,9 @@
 The rule, in order:
 1. A byte-order mark decides: UTF-8 (the mark is kept as U+FEFF, exactly as `open(path, encoding="utf-8")`
    keeps it), UTF-16 or UTF-32 (little or big endian).
-2. No mark: NUL bytes mean binary (with a hint when they look like UTF-16 without its mark), and bytes that
+2. No mark: NUL bytes beyond a stray one (more than `MAX_CONTROL_SHARE` of the sample) mean binary, with a
+   hint when they look like UTF-16 without its mark; a few NULs in a valid UTF-8 text (a bad copy-paste,
+   a truncated editor save) are kept as characters, which extraction ignores like other invisible ones. Bytes that
    decode as UTF-8 are UTF-8 (8-bit French text with accents is practically never valid UTF-8 by accident).
 3. Otherwise charset-normalizer ranks the candidate charsets. Its verdict is trusted only when a Western
    European 8-bit reading (cp1252 / latin-1) is its best or as clean as its best (mess within
@@ -59,11 +61,13 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise Unusable(f"not {label} text despite its byte-order mark (byte {exc.start}: {exc.reason})") \
                     from None
     head = data[:SAMPLE_BYTES]
-    if b"\x00" in head:
+    if head.count(0) > MAX_CONTROL_SHARE * len(head):
         raise Unusable(nul_reason(head))
     try:
         return checked(decode_bytes(data, "utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
+        if b"\x00" in head:  # a few NULs are tolerated in UTF-8 text only: with other odd bytes, binary
+            raise Unusable(nul_reason(head)) from None
         codec = legacy_codec(data, exc)
     return checked(decode_bytes(data, codec)), codec
 

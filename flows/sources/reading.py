@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from flows.settings import Settings
 from flows.sources.base import Article, Document, Metadata, Reader, Rejected, Unusable
 from flows.sources.boilerplate import blanked, boilerplate_ranges
 from flows.sources.encoding import decode
@@ -22,7 +23,7 @@ from flows.sources.html import HtmlReader
 from flows.sources.language import language_reason
 from flows.sources.published import published_date
 from flows.sources.records import JsonLinesReader, RecordReader
-from flows.sources.safety import open_regular, read_capped, shown
+from flows.sources.safety import open_regular, read_capped, safe_name
 from flows.sources.text import MarkdownReader, TextReader, first_line_title
 
 # Content claims are tried in this order (JSON, JSON Lines, HTML); plain text never claims, it is taken by name.
@@ -31,9 +32,16 @@ READERS: tuple[Reader, ...] = (RecordReader(), JsonLinesReader(), HtmlReader(), 
 MAX_ARTICLE_BYTES = 256 * 1024 * 1024
 
 
+def suffix_of(path: Path) -> str:
+    """The name's last suffix in lower case (`.TXT` is a `.txt`); a name that is only a suffix (`.txt`)
+    has it too, unlike `Path.suffix`."""
+    name = path.name
+    return "." + name.rsplit(".", 1)[1].lower() if "." in name and not name.endswith(".") else ""
+
+
 def reader_for(path: Path, readers: Sequence[Reader] = READERS) -> Reader | None:
-    suffix = path.suffix.lower()
-    return next((r for r in readers if suffix in r.suffixes), None)
+    suffix = suffix_of(path)
+    return next((r for r in readers if suffix in r.suffixes), None) if suffix else None
 
 
 def discover(raw_dir: Path, readers: Sequence[Reader] = READERS) -> list[Path]:
@@ -51,14 +59,26 @@ def discover(raw_dir: Path, readers: Sequence[Reader] = READERS) -> list[Path]:
 
 
 def article_id_of(path: Path) -> str:
-    return shown(path.stem)
+    """The file name without its suffix (the whole name when nothing is left), made safe (`safe_name`)."""
+    suffix = suffix_of(path)
+    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
+    return safe_name(stem or path.name)
 
 
-def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or why they cannot be had (only regular files in the raw folder are read)."""
+def stored_path(path: Path) -> str:
+    """What `articles.path` holds: the path relative to the raw folder (the file's name, as discovery does
+    not descend into sub-folders; for `--raw FILE`, that file's name), made safe like an id, so the tables
+    do not change when the raw folder is moved or mounted elsewhere."""
+    return safe_name(path.name)
+
+
+def read_bytes(path: Path, settings: Settings | None = None) -> bytes | str:
+    """The file's bytes, or why they cannot be had (only regular files, and links as `follow_links` allows,
+    are read; within `read_timeout`)."""
+    settings = settings or Settings.from_env()
     try:
-        fd = open_regular(path)
-        return fd if isinstance(fd, str) else read_capped(fd, MAX_ARTICLE_BYTES)
+        fd = open_regular(path, settings.follow_links)
+        return fd if isinstance(fd, str) else read_capped(fd, MAX_ARTICLE_BYTES, settings.read_timeout)
     except FileNotFoundError:
         return "disappeared: no such file when it was read (deleted or moved during the run, or a dangling link)"
     except OSError as exc:
@@ -85,7 +105,7 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
     article_id = article_id_of(path)
     data = read_bytes(path)
     if isinstance(data, str):
-        return [Rejected(article_id, shown(str(path)), None, data)]
+        return [Rejected(article_id, stored_path(path), None, data)]
     digest = hashlib.sha256(data).hexdigest()
     encoding = reader = None
     try:
@@ -96,9 +116,9 @@ def read_file(path: Path, readers: Sequence[Reader] = READERS) -> list[Article |
         documents = reader.documents(text)
     except Unusable as exc:
         meta = Metadata(encoding=encoding, format=reader.name if reader else None)
-        return [Rejected(article_id, shown(str(path)), digest, str(exc), meta)]
+        return [Rejected(article_id, stored_path(path), digest, str(exc), meta)]
     if not documents:
-        return [Rejected(article_id, shown(str(path)), digest, "empty: no article record in the file")]
+        return [Rejected(article_id, stored_path(path), digest, "empty: no article record in the file")]
     return [article_of(doc, path, digest, encoding) for doc in documents]
 
 
@@ -114,8 +134,8 @@ def article_of(doc: Document, path: Path, digest: str, encoding: str | None) -> 
         reason = "empty: only page boilerplate (menus, buttons, subscription prompts), no article text"
     meta = replace(meta, title=meta.title or first_line_title(visible))
     if reason is not None:
-        return Rejected(article_id, shown(str(path)), digest, reason, meta)
-    return Article(article_id, shown(str(path)), digest, doc.text, meta, excluded)
+        return Rejected(article_id, stored_path(path), digest, reason, meta)
+    return Article(article_id, stored_path(path), digest, doc.text, meta, excluded)
 
 
 def read_article(path: Path, readers: Sequence[Reader] = READERS) -> Article | Rejected:

@@ -23,7 +23,7 @@ import flows
 from flows.curation.summary import RunSummary
 from flows.settings import Settings
 from flows.sources import article_id_of, discover
-from flows.sources.reading import read_bytes
+from flows.sources.reading import read_bytes, stored_path
 from flows.store.atomic import write_atomic
 from flows.versioning import extractor_version
 
@@ -58,7 +58,7 @@ def fingerprint(inputs: Iterable[tuple[str, str]]) -> str:
 
 @dataclass(frozen=True)
 class Scan:
-    """The raw folder as a run would read it: each file's path, sha256 and size (None: unreadable)."""
+    """The raw folder as a run would read it: each file's path (as `articles.path` holds it), sha256 and size."""
 
     files: list[tuple[str, str, int]]
     complete: bool  # every file could be read
@@ -74,7 +74,7 @@ def scan(raw_dir: Path) -> Scan:
         if isinstance(data, str):
             complete = False  # rejected as unreadable/too large: a real run decides
             continue
-        files.append((str(path), hashlib.sha256(data).hexdigest(), len(data)))
+        files.append((stored_path(path), hashlib.sha256(data).hexdigest(), len(data)))
     return Scan(files, complete)
 
 
@@ -142,5 +142,6 @@ def unchanged_summary(curated_dir: Path, inputs_fingerprint: str | None) -> RunS
         curated_dir=str(curated_dir), rejections=[tuple(r) for r in last.rejections],  # type: ignore[misc]
         extracted=0, skipped=last.processed, new_facts=dict.fromkeys(last.new_facts, 0), unchanged=True,
         corrections=last.corrections, unmatched_corrections=list(last.unmatched_corrections),  # still true
+        known_rejections=last.rejected,
     )
 

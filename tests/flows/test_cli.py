@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
+import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,141 @@ def test_rollback_restores_the_previous_tables(tmp_path: Path, capsys: pytest.Ca
     assert read_table(tmp_path, "articles")["article_id"].tolist() == ["old"]
     assert main(["rollback", "--curated", str(tmp_path)]) == 1  # nothing older
     assert "no generation older" in capsys.readouterr().err
+
+
+# Operator errors: one line on stderr that says what to do, exit 1, no traceback (real CLI, its own process).
+ARTICLE = "Le 3 mars 2026, Hexavolt a levé 40 millions d’euros pour un centre de données près de Lyon.\n"
+WITHOUT_ROOT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def run_cli(args: list[str], home: Path, *, obey_modes: bool = False, env: dict[str, str] | None = None,
+            preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
+    """`infrafacts ARGS` in a child process. `obey_modes`: as root, without the capabilities that let root
+    ignore file modes, so a `chmod` means for it what it means for any user."""
+    cmd = [sys.executable, "-m", "flows.cli", *args]
+    if obey_modes and os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to drop root's file-mode override")
+        cmd = WITHOUT_ROOT_OVERRIDE + cmd
+    base = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(home)}
+    return subprocess.run(cmd, cwd=ROOT, env=base | (env or {}), capture_output=True, text=True, timeout=600,
+                          preexec_fn=preexec_fn)
+
+
+def one_line(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("infrafacts: ")
+    return line
+
+
+@pytest.fixture
+def raw_folder(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return raw
+
+
+@contextlib.contextmanager
+def mode(path: Path, bits: int) -> Iterator[None]:
+    before = path.stat().st_mode
+    path.chmod(bits)
+    try:
+        yield
+    finally:
+        path.chmod(before)
+
+
+def test_curated_that_is_a_file(tmp_path: Path, raw_folder: Path) -> None:
+    (tmp_path / "fichier").write_text("x")
+    line = one_line(run_cli(["run", "--raw", str(raw_folder), "--curated", str(tmp_path / "fichier")], tmp_path))
+    assert "is a file, not a folder: pass --curated DIR" in line
+    line = one_line(run_cli(["run", "--raw", str(raw_folder), "--curated", str(tmp_path / "fichier" / "sous")],
+                            tmp_path))
+    assert "a file is in the way of this path" in line
+
+
+def test_read_only_curated_folder(tmp_path: Path, raw_folder: Path) -> None:
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    with mode(curated, 0o555):
+        line = one_line(run_cli(["run", "--raw", str(raw_folder), "--curated", str(curated)], tmp_path,
+                                obey_modes=True))
+    assert f"{curated}: permission denied: give this user access" in line
+
+
+def test_unreadable_raw_folder(tmp_path: Path, raw_folder: Path) -> None:
+    with mode(raw_folder, 0):
+        line = one_line(run_cli(["run", "--raw", str(raw_folder), "--curated", str(tmp_path / "c")], tmp_path,
+                                obey_modes=True))
+    assert f"{raw_folder}: cannot list the raw folder (Permission denied)" in line and "chmod u+rx" in line
+
+
+@pytest.mark.parametrize("how", ["under a file", "read-only"])
+def test_unwritable_prefect_home(tmp_path: Path, raw_folder: Path, how: str) -> None:
+    """Checked before Prefect starts: its server would die at start and the run wait 90 s for it."""
+    home = tmp_path / "prefect"
+    home.mkdir()
+    unwritable = mode(home, 0o555)
+    if how == "under a file":
+        (tmp_path / "fichier").write_text("x")
+        home, unwritable = tmp_path / "fichier" / "prefect", contextlib.nullcontext()
+    with unwritable:
+        proc = run_cli(["run", "--raw", str(raw_folder), "--curated", str(tmp_path / "c")], home, obey_modes=True)
+    line = one_line(proc)
+    assert f"PREFECT_HOME={home} is not writable" in line and "export PREFECT_HOME=" in line
+
+
+@contextlib.contextmanager
+def tmpfs(path: Path, options: str) -> Iterator[None]:
+    """A small file system of its own (needs root and mount rights, else the test is skipped)."""
+    path.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=True)
+
+
+def test_read_only_file_system(tmp_path: Path, raw_folder: Path) -> None:
+    curated = tmp_path / "ro"
+    with tmpfs(curated, "ro,size=64k"):
+        line = one_line(run_cli(["run", "--raw", str(raw_folder), "--curated", str(curated)], tmp_path))
+    assert f"{curated}: read-only file system" in line
+
+
+def file_size_limit(limit: int) -> Callable[[], None]:
+    """In the child: writes past `limit` bytes fail with EFBIG (SIGXFSZ ignored, else it kills the process)."""
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("how", ["disk full (tmpfs)", "file-size limit"])
+def test_disk_full_while_writing(prefect_harness: None, tmp_path: Path, raw_folder: Path, how: str) -> None:
+    """The real write path fails half-way (the DuckDB file or a table does not fit): one line, and the
+    tables a reader sees are still the last complete run's (none here)."""
+    from prefect.settings import PREFECT_API_URL
+
+    api = {"PREFECT_API_URL": str(PREFECT_API_URL.value())}  # the session's server: no server start here
+    curated = tmp_path / "curated"
+    args = ["run", "--raw", str(raw_folder), "--curated", str(curated)]
+    if how == "file-size limit":
+        proc = run_cli(args, tmp_path / "home", env=api, preexec_fn=file_size_limit(150_000))
+        expected = "file too large for the file system or for this process's file-size limit"
+    else:
+        with tmpfs(curated, "size=160k"):
+            proc = run_cli(args, tmp_path / "home", env=api)
+            assert not (curated / "articles.parquet").exists() and not list(curated.glob(".generations/*"))
+        expected = "no space left on the device. The curated tables are still the last complete run's"
+    assert proc.returncode == 1, proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]  # Prefect's own log of the failed task comes before it
+    assert last.startswith(f"infrafacts: {curated}: {expected}"), proc.stderr[-3000:]

@@ -17,6 +17,8 @@ from flows.store.report import read_curated
 from flows.store.site import write_site
 from flows.store.tables import read_table
 
+ROOT = Path(__file__).resolve().parents[3]
+
 
 class Page(HTMLParser):
     """Ids, links and highlights of one page."""
@@ -104,7 +106,7 @@ def test_new_columns_and_stored_texts_need_no_code(corpus_run: tuple[Path, Any],
     stored = stored_text_path(tmp_path, article["article_id"])
     stored.parent.mkdir()
     text = article_text(curated, article)
-    with open(article["path"], encoding="utf-8") as fh:
+    with open(ROOT / "raw" / article["path"], encoding="utf-8") as fh:  # `path` is relative to the raw folder
         assert text == fh.read()
     stored.write_text(text.upper(), encoding="utf-8")  # the text the extractors saw wins over the raw file
     assert article_text(tmp_path, article) == text.upper()

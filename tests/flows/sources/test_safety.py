@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from flows.sources import Article, Rejected, discover, read_articles
-from flows.sources.safety import shown
 
 FRENCH = "Le groupe Hexavolt investira 2,5 milliards d’euros dans un campus de centres de données près de Lyon.\n"
 
@@ -83,5 +82,5 @@ def test_a_file_name_that_is_not_utf8_gets_a_safe_id(tmp_path: Path) -> None:
     (tmp_path / name).write_text(FRENCH, encoding="utf-8")
     (item,) = read_folder(tmp_path).values()
     assert isinstance(item, Article) and item.article_id == "caf\\xe9"
-    assert item.path == shown(str(tmp_path / name)) and item.path.endswith("caf\\xe9.txt")
+    assert item.path == "caf\\xe9.txt"
     item.path.encode("utf-8")  # storable: no surrogate left
