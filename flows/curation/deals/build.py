@@ -7,9 +7,11 @@
    presented right after its owner: "TSMC relocalise ... Son site d'Arizona, 165 milliards").
    A candidate with no party is dropped, except a revision of the previous deal ("a grimpé à").
    A sentence that points back and names no place takes the places of that sentence ("pour ce site").
-3. Within an article, a candidate whose anchor is the same fact as an earlier deal's (dedup's
-   `same_fact`: same figure, a shared party), or the same figure with no party of its own, is a
-   restatement: its figures join that deal, whose parties stay those first stated.
+3. Within an article, a candidate whose anchor is the same fact (dedup's `same_fact`: same figure,
+   a shared party) or the same figure and shares a party with an earlier deal — its anchor or the
+   anchor of a candidate it already took in — is a restatement: its figures join that deal, whose
+   parties stay those first stated; a revision revises the money deal stated last. So a page that
+   repeats itself gives the deals of one copy.
 4. Across articles, deals with the same anchor fact are one deal (one `deal_id`, several sources).
 """
 
@@ -143,16 +145,12 @@ def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of
 
 
 def _figure_key(row: Row) -> tuple[Any, ...] | None:
-    """What `_same_figure` compares (None: no figure, the same as nothing)."""
+    """The anchor's figure: two anchors with the same key state the same figure (None: no figure, a
+    vague amount, the same as nothing)."""
     keys = ("currency", "value", "low", "high") if row["type"] == "money" else ("value_gw", "low_gw", "high_gw")
     if all(missing(row.get(k)) for k in keys[-3:]):
         return None
     return row["type"], *(None if missing(row.get(k)) else row.get(k) for k in keys)
-
-
-def _same_figure(a: Row, b: Row) -> bool:
-    key = _figure_key(a)
-    return key is not None and key == _figure_key(b)
 
 
 def _absorb(target: Deal, other: Deal, *, revises: bool) -> None:
@@ -177,38 +175,47 @@ def _powers_previous(previous: Deal, deal: Deal) -> bool:
 
 @dataclass
 class Merged:
-    """The deals of one article so far, indexed by anchor fact and anchor figure (`merge_in_article`)."""
+    """The deals of one article so far, indexed by the anchors they hold: their own and those of the
+    candidates they took in (`merge_in_article`)."""
 
     deals: list[Deal] = field(default_factory=list)
-    by_fact: dict[str, int] = field(default_factory=dict)  # first deal of each anchor fact
-    by_figure: dict[tuple[Any, ...], list[int]] = field(default_factory=dict)  # deals whose anchor was that figure
+    by_fact: dict[str, int] = field(default_factory=dict)  # first deal holding each anchor fact
+    by_figure: dict[tuple[Any, ...], list[int]] = field(default_factory=dict)  # deals holding that anchor figure
+    touched: list[int] = field(default_factory=list)  # the deal each candidate went to, in reading order
 
     def add(self, deal: Deal) -> None:
-        self.by_fact.setdefault(deal.fact, len(self.deals))
         self.deals.append(deal)
-        self.index_anchor(len(self.deals) - 1)
+        self.hold(len(self.deals) - 1, deal)
 
-    def index_anchor(self, at: int) -> None:
-        key = _figure_key(self.deals[at].anchor)
-        if key is not None:
+    def hold(self, at: int, deal: Deal) -> None:
+        """Deal `at` holds the anchor of candidate `deal` from now on."""
+        self.by_fact[deal.fact] = min(at, self.by_fact.get(deal.fact, at))
+        key = _figure_key(deal.anchor)
+        if key is not None and at not in self.by_figure.get(key, []):
             insort(self.by_figure.setdefault(key, []), at)
+        self.touched.append(at)
 
-    def restated(self, deal: Deal) -> Deal | None:
-        """The first deal with the same anchor fact, or the same figure and a shared party."""
+    def absorb(self, at: int, deal: Deal, *, revises: bool) -> None:
+        """`deal` joins deal `at`."""
+        _absorb(self.deals[at], deal, revises=revises)
+        self.hold(at, deal)
+
+    def restated(self, deal: Deal) -> int | None:
+        """The first deal holding the same anchor fact, or the same anchor figure and sharing a party."""
         names = {n for _, n in deal.parties}
         first = self.by_fact.get(deal.fact, len(self.deals))
-        for at in self.by_figure.get(_figure_key(deal.anchor), []) if names else []:
+        key = _figure_key(deal.anchor)
+        for at in self.by_figure.get(key, []) if names and key is not None else []:
             if at >= first:
                 break
-            d = self.deals[at]
-            if _same_figure(d.anchor, deal.anchor) and names & {n for _, n in d.parties}:  # anchors may be revised
+            if names & {n for _, n in self.deals[at].parties}:
                 first = at
                 break
-        return self.deals[first] if first < len(self.deals) else None
+        return first if first < len(self.deals) else None
 
     def revised(self, deal: Deal) -> int | None:
-        """The last money deal in the revision's currency."""
-        return next((at for at in range(len(self.deals) - 1, -1, -1) if self.deals[at].anchor["type"] == "money"
+        """The money deal in the revision's currency stated last (first stated, restated or revised)."""
+        return next((at for at in reversed(self.touched) if self.deals[at].anchor["type"] == "money"
                      and self.deals[at].anchor.get("currency") == deal.anchor.get("currency")), None)
 
 
@@ -219,17 +226,14 @@ def merge_in_article(deals: Sequence[Deal]) -> list[Deal]:
     merged = Merged()
     for deal in deals:
         if deal.revision:
-            at = merged.revised(deal)
-            if at is not None:
-                _absorb(merged.deals[at], deal, revises=True)
-                merged.index_anchor(at)
+            if (at := merged.revised(deal)) is not None:
+                merged.absorb(at, deal, revises=True)
             continue
-        same = merged.restated(deal)
-        out = merged.deals
+        same, out = merged.restated(deal), merged.deals
         if same is None and deal.anchor["type"] == "power" and out and _powers_previous(out[-1], deal):
-            same = out[-1]
+            same = len(out) - 1
         if same is not None:
-            _absorb(same, deal, revises=False)
+            merged.absorb(same, deal, revises=False)
         else:
             merged.add(deal)
     for deal in merged.deals:
