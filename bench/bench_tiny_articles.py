@@ -1,6 +1,6 @@
 """Time and peak memory of `infrafacts run` over many tiny articles (per-article overhead).
 
-Writes --count articles of 1–3 sentences each (generated here from templates with a fixed seed, so
+Writes --count distinct articles of 1–3 sentences each (generated here from templates with a fixed seed, so
 every run reads the same folder; organisations, amounts, power and dates so that every fact table and
 `deals` get rows), runs the real CLI on them in a child process, samples the RSS of the run process
 and of each descendant every 0.2 s (bench_large_file.run_sampled), and prints the mention count and
@@ -48,10 +48,14 @@ def tiny_article(rng: random.Random) -> str:
 
 
 def write_articles(raw: Path, count: int, seed: int = 0) -> int:
-    """Write `count` tiny articles into `raw`; returns their total size in bytes."""
-    rng, size = random.Random(seed), 0
+    """Write `count` distinct tiny articles into `raw` (a copy would be rejected as a duplicate file);
+    returns their total size in bytes."""
+    rng, size, seen = random.Random(seed), 0, set()
     for i in range(count):
         text = tiny_article(rng)
+        while text in seen:
+            text = tiny_article(rng)
+        seen.add(text)
         (raw / f"court_{i:05d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     return size
