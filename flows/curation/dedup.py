@@ -124,24 +124,32 @@ class Group:
         self.members.append(figure)
         self.distinct.setdefault(figure.identity, figure)
 
+    def parties(self) -> frozenset[str]:
+        return frozenset().union(*(m.parties for m in self.distinct.values()))
+
 
 def group_figures(figures: Iterable[Figure]) -> list[Group]:
     """Greedy complete-linkage grouping in reading order (deterministic).
 
     A figure that is not the same fact as itself (vague, or without parties) can join no group and no
     figure can join its group, so it is not compared with anything: near-linear in repeated mentions.
+    The same fact always shares a party, so a figure is only compared with the groups of its key that
+    hold one of its parties (`by_party`), in the order they were formed.
     """
     groups: list[Group] = []
-    by_key: dict[tuple[Any, ...], list[Group]] = {}
+    by_party: dict[tuple[Any, ...], list[int]] = {}  # (key, party) -> indexes of the groups holding it
     for figure in figures:
-        mergeable = same_fact(figure, figure)
-        candidates = by_key.setdefault(figure.key, []) if mergeable else []
-        group = next((g for g in candidates if g.accepts(figure)), None)
-        if group is None:
-            group = Group()
-            candidates.append(group)
-            groups.append(group)
-        group.add(figure)
+        if same_fact(figure, figure):
+            candidates = sorted({at for party in figure.parties for at in by_party.get((figure.key, party), [])})
+            at = next((at for at in candidates if groups[at].accepts(figure)), None)
+        else:
+            at = None
+        if at is None:
+            at = len(groups)
+            groups.append(Group())
+        for party in figure.parties - groups[at].parties():
+            by_party.setdefault((figure.key, party), []).append(at)
+        groups[at].add(figure)
     return groups
 
 

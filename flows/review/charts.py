@@ -57,6 +57,10 @@ def per_party(deals: pd.DataFrame, amount: pd.Series, published: Mapping[str, An
 
 
 def _bar(frame: pd.DataFrame, x: str, y: str, title: str, colour: str | None = None) -> dict[str, Any]:
+    # One row per bar (segment), summed here: the chart draws the same sums, and a large corpus does not
+    # exceed altair's 5,000-row limit (MaxRowsError failed a run of 5,000 short articles, issue 18).
+    keys = [x] if colour is None else [x, colour]
+    frame = frame.groupby(keys, as_index=False, sort=False, dropna=False)[y].sum()
     encoding: dict[str, Any] = {
         "x": alt.X(f"{x}:N", sort="-y" if colour is None else "ascending", title=x),
         "y": alt.Y(f"sum({y}):Q", title=title),

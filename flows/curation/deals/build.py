@@ -7,9 +7,11 @@
    presented right after its owner: "TSMC relocalise ... Son site d'Arizona, 165 milliards").
    A candidate with no party is dropped, except a revision of the previous deal ("a grimpé à").
    A sentence that points back and names no place takes the places of that sentence ("pour ce site").
-3. Within an article, a candidate whose anchor is the same fact as an earlier deal's (dedup's
-   `same_fact`: same figure, a shared party), or the same figure with no party of its own, is a
-   restatement: its figures join that deal, whose parties stay those first stated.
+3. Within an article, a candidate whose anchor is the same fact (dedup's `same_fact`: same figure,
+   a shared party) or the same figure and shares a party with an earlier deal — its anchor or the
+   anchor of a candidate it already took in — is a restatement: its figures join that deal, whose
+   parties stay those first stated; a revision revises the money deal stated last. So a page that
+   repeats itself gives the deals of one copy.
 4. Across articles, deals with the same anchor fact are one deal (one `deal_id`, several sources).
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +38,7 @@ from flows.curation.deals.commitments import (
 from flows.curation.deals.cues import found, rules
 from flows.curation.deals.places import main_country, places_in
 from flows.curation.deals.roles import Party, is_presenter, parse_roles, state_leads, state_party
-from flows.curation.deals.units import Row, Unit, sentence_units, source
+from flows.curation.deals.units import Row, Unit, sentence_units, sentences, source
 
 FIGURE_TYPES = ("money", "power")
 PREVIOUS_SENTENCE_GAP = 400  # characters: how far back "the sentence just before" may start
@@ -58,6 +61,26 @@ class Deal:
     kind_cued: bool = False  # the kind comes from a cue word, not the default
     status: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    absorbed: list[Deal] = field(default_factory=list)  # restatements, joined by `settle`
+    powered: bool = False  # an absorbed restatement has a power figure
+
+    def settle(self) -> None:
+        """Join the absorbed restatements once (joining each as it comes is quadratic in restatements).
+
+        Figures: each source once, in reading order (ties: the first seen); dates: each source once, in
+        the order seen; contexts in the order seen.
+        """
+        if not self.absorbed:
+            return
+        figures = {source(f): f for d in (self, *self.absorbed) for f in d.figures}
+        self.figures = sorted(figures.values(), key=lambda f: f["start"])
+        dates = {}
+        for d in (self, *self.absorbed):
+            for date in d.dates:
+                dates.setdefault(source(date), date)
+        self.dates = list(dates.values())
+        self.context = " ".join([self.context, *(d.context for d in self.absorbed)])
+        self.absorbed = []
 
 
 def deal_id(anchor_fact: str) -> str:
@@ -76,8 +99,12 @@ def _own_parties(unit: Unit) -> list[Party]:
 
 
 def _previous_orgs(orgs: Sequence[Row], sentence_start: int) -> tuple[list[str], str]:
-    """The organisations (and the text) of the org-bearing sentence that ends just before `sentence_start`."""
-    before = [o for o in orgs if sentence_start - PREVIOUS_SENTENCE_GAP <= o["start"] < sentence_start]
+    """The organisations (and the text) of the org-bearing sentence that ends just before `sentence_start`.
+
+    `orgs` are in reading order."""
+    lo = bisect_left(orgs, sentence_start - PREVIOUS_SENTENCE_GAP, key=lambda o: o["start"])
+    hi = bisect_left(orgs, sentence_start, lo=lo, key=lambda o: o["start"])
+    before = orgs[lo:hi]
     if not before:
         return [], ""
     last = before[-1]["sentence"]
@@ -117,74 +144,132 @@ def candidate(unit: Unit, siblings: Sequence[Unit], orgs: Sequence[Row], fact_of
     return deal
 
 
-def _same_figure(a: Row, b: Row) -> bool:
-    keys = ("currency", "value", "low", "high") if a["type"] == "money" else ("value_gw", "low_gw", "high_gw")
-    return a["type"] == b["type"] and all(
-        (missing(a.get(k)) and missing(b.get(k))) or a.get(k) == b.get(k) for k in keys) and \
-        not all(missing(a.get(k)) for k in keys[-3:])
+def _figure_key(row: Row) -> tuple[Any, ...] | None:
+    """The anchor's figure: two anchors with the same key state the same figure (None: no figure, a
+    vague amount, the same as nothing)."""
+    keys = ("currency", "value", "low", "high") if row["type"] == "money" else ("value_gw", "low_gw", "high_gw")
+    if all(missing(row.get(k)) for k in keys[-3:]):
+        return None
+    return row["type"], *(None if missing(row.get(k)) else row.get(k) for k in keys)
 
 
 def _absorb(target: Deal, other: Deal, *, revises: bool) -> None:
-    target.figures = sorted({source(f): f for f in (*target.figures, *other.figures)}.values(),
-                            key=lambda f: f["start"])
-    target.dates += [d for d in other.dates if source(d) not in {source(x) for x in target.dates}]
-    target.context = f"{target.context} {other.context}"
+    target.absorbed.append(other)
+    target.powered = target.powered or _has_power(other)
     if other.kind_cued and (not target.kind_cued or more_specific(other.kind, target.kind)):
         target.kind = other.kind
     if revises:
         target.anchor = other.anchor
 
 
+def _has_power(deal: Deal) -> bool:
+    return deal.powered or any(f["type"] == "power" for f in deal.figures)
+
+
 def _powers_previous(previous: Deal, deal: Deal) -> bool:
     """A power figure stated right after a deal without power, by the same parties, is that deal's power."""
     names = {n for _, n in deal.parties}
-    return not any(f["type"] == "power" for f in previous.figures) and bool(names) and \
+    return not _has_power(previous) and bool(names) and \
         names <= {n for _, n in previous.parties} and deal.anchor["start"] - previous.anchor["end"] < NEAR
 
 
+@dataclass
+class Merged:
+    """The deals of one article so far, indexed by the anchors they hold: their own and those of the
+    candidates they took in (`merge_in_article`)."""
+
+    deals: list[Deal] = field(default_factory=list)
+    by_fact: dict[str, int] = field(default_factory=dict)  # first deal holding each anchor fact
+    by_figure: dict[tuple[Any, ...], list[int]] = field(default_factory=dict)  # deals holding that anchor figure
+    touched: list[int] = field(default_factory=list)  # the deal each candidate went to, in reading order
+
+    def add(self, deal: Deal) -> None:
+        self.deals.append(deal)
+        self.hold(len(self.deals) - 1, deal)
+
+    def hold(self, at: int, deal: Deal) -> None:
+        """Deal `at` holds the anchor of candidate `deal` from now on."""
+        self.by_fact[deal.fact] = min(at, self.by_fact.get(deal.fact, at))
+        key = _figure_key(deal.anchor)
+        if key is not None and at not in self.by_figure.get(key, []):
+            insort(self.by_figure.setdefault(key, []), at)
+        self.touched.append(at)
+
+    def absorb(self, at: int, deal: Deal, *, revises: bool) -> None:
+        """`deal` joins deal `at`."""
+        _absorb(self.deals[at], deal, revises=revises)
+        self.hold(at, deal)
+
+    def restated(self, deal: Deal) -> int | None:
+        """The first deal holding the same anchor fact, or the same anchor figure and sharing a party."""
+        names = {n for _, n in deal.parties}
+        first = self.by_fact.get(deal.fact, len(self.deals))
+        key = _figure_key(deal.anchor)
+        for at in self.by_figure.get(key, []) if names and key is not None else []:
+            if at >= first:
+                break
+            if names & {n for _, n in self.deals[at].parties}:
+                first = at
+                break
+        return first if first < len(self.deals) else None
+
+    def revised(self, deal: Deal) -> int | None:
+        """The money deal in the revision's currency stated last (first stated, restated or revised)."""
+        return next((at for at in reversed(self.touched) if self.deals[at].anchor["type"] == "money"
+                     and self.deals[at].anchor.get("currency") == deal.anchor.get("currency")), None)
+
+
 def merge_in_article(deals: Sequence[Deal]) -> list[Deal]:
-    """Restatements and revisions joined to the deal they restate (module docstring, step 3)."""
-    out: list[Deal] = []
+    """Restatements and revisions joined to the deal they restate (module docstring, step 3).
+
+    Indexed by anchor fact and figure, so the work grows with the deals, not with their square."""
+    merged = Merged()
     for deal in deals:
         if deal.revision:
-            earlier = [d for d in out if d.anchor["type"] == "money" and d.anchor.get("currency") ==
-                       deal.anchor.get("currency")]
-            if earlier:
-                _absorb(earlier[-1], deal, revises=True)
+            if (at := merged.revised(deal)) is not None:
+                merged.absorb(at, deal, revises=True)
             continue
-        names = {n for _, n in deal.parties}
-        same = next((d for d in out if d.fact == deal.fact or (
-            _same_figure(d.anchor, deal.anchor) and names & {n for _, n in d.parties})), None)
+        same, out = merged.restated(deal), merged.deals
         if same is None and deal.anchor["type"] == "power" and out and _powers_previous(out[-1], deal):
-            same = out[-1]
+            same = len(out) - 1
         if same is not None:
-            _absorb(same, deal, revises=False)
+            merged.absorb(same, deal, revises=False)
         else:
-            out.append(deal)
-    return out
+            merged.add(deal)
+    for deal in merged.deals:
+        deal.settle()
+    return merged.deals
 
 
-def article_deals(rows: pd.DataFrame, orgs: Sequence[Row], fact_of: dict[tuple[str, str], str],
+def article_deals(rows: Sequence[Row], orgs: Sequence[Row], fact_of: dict[tuple[str, str], str],
                   article_id: str) -> list[Deal]:
     """The deals of one article from its figure and date mention rows (reading order)."""
     deals: list[Deal] = []
-    for _, sentence_rows in rows.groupby("sentence", sort=False):
-        units = sentence_units(sentence_rows.to_dict("records"))
+    for sentence_rows in sentences(rows):
+        units = sentence_units(sentence_rows)
         deals += [d for u in units if (d := candidate(u, units, orgs, fact_of, article_id)) is not None]
     deals.sort(key=lambda d: d.anchor["start"])
     return merge_in_article(deals)
 
 
+def _by_article(frame: pd.DataFrame) -> dict[str, list[Row]]:
+    """The rows of each article in reading order, converted once (per-article DataFrames cost ~20 ms each)."""
+    out: dict[str, list[Row]] = {}
+    for row in frame.sort_values(["article_id", "start"], kind="stable").to_dict("records"):
+        out.setdefault(row["article_id"], []).append(row)
+    return out
+
+
 def all_deals(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> list[Deal]:
-    wanted = mentions[mentions["type"].isin([*FIGURE_TYPES, "date"])].sort_values(["article_id", "start"],
-                                                                                  kind="stable")
-    orgs = mentions[mentions["type"] == "org"].sort_values(["article_id", "start"], kind="stable")
-    orgs_of = {a: g.to_dict("records") for a, g in orgs.groupby("article_id", sort=False)}
-    sentences = mentions.groupby("article_id")["sentence"].unique()
+    wanted = _by_article(mentions[mentions["type"].isin([*FIGURE_TYPES, "date"])])
+    orgs_of = _by_article(mentions[mentions["type"] == "org"])
+    sentences_of: dict[str, dict[str, None]] = {}
+    for article_id, sentence in zip(mentions["article_id"], mentions["sentence"], strict=True):
+        sentences_of.setdefault(article_id, {})[sentence] = None
     out: list[Deal] = []
-    for article_id, rows in wanted.groupby("article_id", sort=False):
+    for article_id, rows in wanted.items():
         deals = article_deals(rows, orgs_of.get(article_id, []), fact_of, str(article_id))
-        country = main_country(sentences[article_id])
+        country = main_country(list(sentences_of[article_id]))
         for deal in deals:
             deal.extra["article_country"] = country
         out += deals

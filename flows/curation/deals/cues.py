@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extractors.rules import load_json
@@ -27,10 +27,16 @@ def _pattern(cues: tuple[str, ...], whole: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})" + (r"(?![a-z0-9])" if whole else ""))
 
 
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """`fold_key(text)`, remembered: every unit of a sentence searches it for a dozen cue lists."""
+    return fold_key(text)
+
+
 def found(text: str, cues: Iterable[str], *, whole: bool = False) -> re.Match[str] | None:
     """The first cue in `text` (raw or folded), or None; `whole`: cues are whole words, not prefixes."""
     cues = tuple(cues)
-    return _pattern(cues, whole).search(fold_key(text)) if cues else None
+    return _pattern(cues, whole).search(folded(text)) if cues else None
 
 
 def first_label(text: str, table: Sequence[tuple[str, Sequence[str]]]) -> str | None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from extractors.text import fold_key
-from flows.curation.deals.cues import found, rules
+from flows.curation.deals.cues import folded, found, rules
 
 ROLES = ("from", "to", "partners")
 Party = tuple[str, str]  # relation, name
@@ -103,24 +104,30 @@ def _role(relation: str, name: str, kind: str, path: str, seller: str | None) ->
     return role_of(relation, kind, path)
 
 
-def _gov_pattern(words: Iterable[str]) -> re.Pattern[str]:
+@cache
+def _gov_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(fold_key(w)) for w in words)
     return re.compile(rf"(?:^|(?<![a-z])(?:par|de|avec|dont)\s+(?:les |le |la |l )?)(?:{alternatives})(?![a-z])")
 
 
 def state_leads(sentence: str) -> bool:
     """The sentence opens on a state ("L'État soutiendra", "Le gouvernement a annoncé")."""
-    head = fold_key(sentence)[:40]
-    return any(re.match(rf"(?:le |la |l )?{re.escape(fold_key(w))}(?![a-z])", head) for w in rules()["gov_words"])
+    return bool(_leading_state().match(folded(sentence)[:40]))
+
+
+@cache
+def _leading_state() -> re.Pattern[str]:
+    words = "|".join(re.escape(fold_key(w)) for w in rules()["gov_words"])
+    return re.compile(rf"(?:le |la |l )?(?:{words})(?![a-z])")
 
 
 def state_party(sentence: str, default_country: str = "FR") -> str | None:
     """`gov:<ISO>` when a state acts in the sentence (module docstring), else None."""
     data = rules()
-    text = fold_key(sentence)
+    text = folded(sentence)
     for words, iso in data["gov_country_words"]:
-        if _gov_pattern([words]).search(text):
+        if _gov_pattern((words,)).search(text):
             return f"gov:{iso}"
-    if _gov_pattern(data["gov_words"]).search(text) or state_leads(sentence):
+    if _gov_pattern(tuple(data["gov_words"])).search(text) or state_leads(sentence):
         return f"gov:{default_country}"
     return None

@@ -1,6 +1,10 @@
 """The figures of one sentence grouped into deal units: a money figure with the power figures and
 dates of its clause.
 
+- The sentences of an article: mention rows carry their sentence's text, not its offset, so the rows
+  of one text are one sentence unless the text is stated again further on; a sentence repeated in
+  an article is as many sentences as copies (`sentences`), each with its own units, so the work
+  grows with the copies, not with their square.
 - Within a sentence, a power figure joins the nearest money figure; a power figure in a sentence
   without money is a unit of its own. Each date joins the figure of its clause (fewest clause
   breaks between them, then nearest: a date between two amounts belongs to the closer one).
@@ -9,7 +13,7 @@ dates of its clause.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +49,40 @@ def sentence_offset(rows: Sequence[Row]) -> int | None:
     return offset if fits and first["text"] in sentence else None
 
 
+def _offsets(row: Row) -> frozenset[int] | None:
+    """Where the row's sentence may start in the article (one per place its text has in the sentence)."""
+    sentence, text = row["sentence"], row["text"]
+    found, at = set(), sentence.find(text)
+    while at >= 0 and text:
+        found.add(int(row["start"]) - at)
+        at = sentence.find(text, at + 1)
+    return frozenset(found) or None
+
+
+def sentences(rows: Iterable[Row]) -> list[list[Row]]:
+    """The rows of one article (in reading order) grouped by sentence, in order of first appearance.
+
+    Rows with the same sentence text are one sentence while they fit one start offset of it; a row
+    that fits none of them starts the next copy. A row whose text is not in its sentence cannot be
+    placed: it joins the open copy of its sentence text.
+    """
+    groups: list[list[Row]] = []
+    open_copy: dict[str, tuple[list[Row], frozenset[int] | None]] = {}
+    for row in rows:
+        offsets = _offsets(row)
+        current = open_copy.get(row["sentence"])
+        if current is not None:
+            members, fits = current
+            shared = fits if offsets is None else offsets if fits is None else fits & offsets
+            if shared is None or shared:
+                members.append(row)
+                open_copy[row["sentence"]] = members, shared
+                continue
+        groups.append([row])
+        open_copy[row["sentence"]] = groups[-1], offsets
+    return groups
+
+
 def _date_owner(date: Row, figures: Sequence[Row], offset: int | None) -> Row:
     """The figure of a date: fewest clause breaks (, ; : — parentheses) between them, then nearest.
     "600 milliards de dépenses en 2026, après 390 milliards": 2026 goes to 600."""
@@ -78,9 +116,10 @@ def sentence_units(rows: Sequence[Row]) -> list[Unit]:
     power = [r for r in rows if r["type"] == "power"]
     figures = money + power
     dates: dict[int, list[Row]] = {}
+    offset = sentence_offset(rows) if figures else None
     for date in (r for r in rows if r["type"] == "date"):
         if figures:
-            dates.setdefault(id(_date_owner(date, figures, sentence_offset(rows))), []).append(date)
+            dates.setdefault(id(_date_owner(date, figures, offset)), []).append(date)
     joined: dict[int, list[Row]] = {}
     units: list[Unit] = []
     for p in power:

@@ -9,12 +9,14 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.dates import find_published
 from extractors.mentions import extract_mentions
 from extractors.pipeline import load_nlp
 from extractors.registry import Context
-from flows.curation.dedup import fact_id, fact_tables
+from flows.curation.dedup import Figure, fact_id, fact_tables, group_figures, same_fact
 from flows.curation.tables import mentions_frame
 
 S1 = "Nvidia promet 100 milliards de dollars à OpenAI."
@@ -219,3 +221,27 @@ def test_corpus_tables_keep_known_distinct_facts_apart() -> None:
     assert len(hundred) >= 2 and not any({"NVIDIA", "Amazon Web Services"} <= set(p) for p in hundred["parties"])
     thirty = money[(money["value"] == 3e10) & (money["currency"] == "USD")]
     assert len(thirty) == 2
+
+
+def plain_grouping(figures: list[Figure]) -> list[list[int]]:
+    """Greedy complete linkage comparing a figure with every earlier group (the definition)."""
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        group = next((g for g in groups if all(same_fact(m, figure) for m in g)), None)
+        if group is None:
+            groups.append(group := [])
+        group.append(figure)
+    return [[id(m) for m in g] for g in groups]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([1e9, 2e9, None]), st.sampled_from(["a1", "a2"]),
+                          st.sets(st.sampled_from(["A", "B", "C", "D"]), max_size=3),
+                          st.sampled_from([None, "approx", "up_to"]),
+                          st.sets(st.sampled_from(["2025", "2026"]), max_size=1)), max_size=25))
+def test_party_index_groups_as_the_plain_definition(specs: list[tuple]) -> None:
+    figures = [Figure(row={"article_id": article, "qualifier": qualifier, "value": value},
+                      key=("money", "EUR", value), parties=frozenset(parties), years=frozenset(years),
+                      numbers=("value",))
+               for value, article, parties, qualifier, years in specs]
+    assert [[id(m) for m in g.members] for g in group_figures(figures)] == plain_grouping(figures)
