@@ -1,8 +1,10 @@
-"""The report's pages, from the curated tables: `build_site(curated_dir)` returns every file of the site
-(relative path -> content); `flows/store/site.py` writes them atomically.
+"""The report's pages, from the curated tables: `site_files(curated_dir, ...)` yields every file of the site
+(relative path, content) one at a time, so a large corpus never holds the whole site in memory;
+`flows/store/site.py` writes them atomically.
 
 - `index.html`: the run's counts, rejected files with their reasons, the corrections applied, the deals table;
-- `tables/<name>.html`: every curated table, all its columns, sortable and filterable;
+- `tables/<name>.html`: every curated table, all its columns, sortable and filterable (its first
+  `TABLE_PAGE_ROWS` rows: the Parquet file and the exports hold the rest);
 - `charts.html`: the charts of `charts.py`;
 - `articles/<article_id>.html`: the article's metadata, its text with every mention highlighted, its mentions.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,13 +28,15 @@ from flows.curation.corrections import REVIEWED
 from flows.curation.deals import DEALS_TABLE
 from flows.review.charts import charts
 from flows.review.highlight import colours, details, highlight
-from flows.review.table_view import SOURCE, table_view, text_of
+from flows.review.table_view import SOURCE, TableView, table_view, text_of
 from flows.review.texts import article_text
 from flows.store.datapackage import table_docs
 
 ASSETS = ("report.css", "report.js")
 VEGA_BUNDLE = "assets/vega-embed.js"
 CORRECTIONS_TABLE = "corrections"
+# A browser sorts and filters 10,000 rows at ease; a 100 MB corpus has ~500,000 mentions (a 700 MB page).
+TABLE_PAGE_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -110,9 +114,24 @@ def article_page(env: jinja2.Environment, article: Mapping[str, Any], text: str 
     )
 
 
+def shown_rows(name: str, frame: pd.DataFrame, description: str) -> tuple[pd.DataFrame, str]:
+    """The first TABLE_PAGE_ROWS rows of a table and its description, which says when rows were left out."""
+    if len(frame) <= TABLE_PAGE_ROWS:
+        return frame, description
+    note = (f"Showing the first {TABLE_PAGE_ROWS:,} of {len(frame):,} rows: query curated/{name}.parquet, "
+            "curated/infrafacts.duckdb or `infrafacts export` for all of them.")
+    return frame.head(TABLE_PAGE_ROWS), f"{description} {note}".strip()
+
+
 def table_page(env: jinja2.Environment, name: str, frame: pd.DataFrame) -> str:
-    view = table_view(name, frame, description=table_docs().get(name, ""), prefix="../")
+    frame, description = shown_rows(name, frame, table_docs().get(name, ""))
+    view = table_view(name, frame, description=description, prefix="../")
     return env.get_template("table.html.j2").render(prefix="../", title=f"table {name}", table=view)
+
+
+def deals_view(deals: pd.DataFrame) -> TableView:
+    frame, description = shown_rows(DEALS_TABLE, deals, table_docs().get(DEALS_TABLE, ""))
+    return table_view(DEALS_TABLE, frame, description=description)
 
 
 def index_page(env: jinja2.Environment, curated: Curated) -> str:
@@ -126,8 +145,7 @@ def index_page(env: jinja2.Environment, curated: Curated) -> str:
         articles=[(str(r["article_id"]), title_of(r), text_of(r.get("published"))) for _, r in articles.iterrows()
                   if r["status"] == "ok"],
         tables=[(name, len(frame), table_docs().get(name, "")) for name, frame in curated.tables.items()],
-        deals=table_view(DEALS_TABLE, deals, description=table_docs().get(DEALS_TABLE, "")) if deals is not None
-        else None,
+        deals=deals_view(deals) if deals is not None else None,
         corrections=table_view(CORRECTIONS_TABLE, corrections) if corrections is not None else None,
     )
 
@@ -141,25 +159,30 @@ def charts_page(env: jinja2.Environment, curated: Curated) -> str:
     )
 
 
-def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:
-    """Every file of the report, as relative path -> text; `vega_js` is the vega-embed bundle the charts load."""
+def site_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> Iterator[tuple[str, str]]:
+    """Every file of the report as (relative path, text), rendered one at a time; `vega_js` is the
+    vega-embed bundle the charts load."""
     curated = Curated(dict(tables))
     env = environment()
     env.globals["nav_tables"] = list(curated.tables)
-    files = {
-        "index.html": index_page(env, curated),
-        "charts.html": charts_page(env, curated),
-        VEGA_BUNDLE: vega_js,
-        **{f"assets/{name}": resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
-           for name in ASSETS},
-        **{f"tables/{name}.html": table_page(env, name, frame) for name, frame in curated.tables.items()},
-    }
-    mentions = {str(k): g.to_dict("records") for k, g in curated.mentions.groupby("article_id")}
+    yield "index.html", index_page(env, curated)
+    yield "charts.html", charts_page(env, curated)
+    yield VEGA_BUNDLE, vega_js
+    for name in ASSETS:
+        yield f"assets/{name}", resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
+    for name, frame in curated.tables.items():
+        yield f"tables/{name}.html", table_page(env, name, frame)
+    rows_of = curated.mentions.groupby("article_id").indices
     deals = deals_by_article(curated.tables.get(DEALS_TABLE))
     for article in curated.articles.to_dict("records"):
         if article["status"] == "ok":
             article_id = str(article["article_id"])
-            files[f"articles/{article_id}.html"] = article_page(
-                env, article, article_text(curated_dir, article), mentions.get(article_id, []), deals[article_id]
+            rows = curated.mentions.iloc[rows_of[article_id]].to_dict("records") if article_id in rows_of else []
+            yield f"articles/{article_id}.html", article_page(
+                env, article, article_text(curated_dir, article), rows, deals[article_id]
             )
-    return files
+
+
+def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:
+    """Every file of the report at once (relative path -> text): for tests and small sites."""
+    return dict(site_files(curated_dir, tables, vega_js))

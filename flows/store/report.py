@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.review.site import VEGA_BUNDLE, build_site
+from flows.review.site import VEGA_BUNDLE, site_files
 from flows.store.export import curated_tables
 from flows.store.site import write_site
 
@@ -43,5 +43,5 @@ def write_report(curated_dir: Path, out: Path, tables: Mapping[str, pd.DataFrame
     """Render the report of `curated_dir` (its `tables`, read when not given) into the folder `out`;
     returns its index page."""
     tables = read_curated(curated_dir) if tables is None else tables
-    write_site(build_site(curated_dir, tables, vega_bundle(out / VEGA_BUNDLE)), out)
+    write_site(site_files(curated_dir, tables, vega_bundle(out / VEGA_BUNDLE)), out)
     return out / "index.html"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from flows.store.atomic import fsync_dir, fsync_file, pid_alive
@@ -39,13 +39,14 @@ def remove_leftovers(target: Path) -> list[Path]:
     return gone
 
 
-def write_site(files: Mapping[str, str], target: Path) -> Path:
-    """Write `files` (relative path -> text) as the folder `target`, replacing the previous one whole."""
+def write_site(files: Mapping[str, str] | Iterable[tuple[str, str]], target: Path) -> Path:
+    """Write `files` (relative path -> text, or such pairs produced one at a time) as the folder `target`,
+    replacing the previous one whole."""
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     building = _sibling(target, ".building")
     try:
-        for relative, text in files.items():
+        for relative, text in files.items() if isinstance(files, Mapping) else files:
             path = building / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from flows.cli import main
-from flows.review.site import build_site
+from flows.review.site import TABLE_PAGE_ROWS, build_site, shown_rows
 from flows.review.texts import article_text, stored_text_path
 from flows.store.report import read_curated
 from flows.store.site import write_site
@@ -131,6 +132,31 @@ def test_write_site_replaces_the_folder_whole(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
     write_site({"index.html": "two"}, target)
     assert (target / "index.html").read_text() == "two" and not (target / "a").exists()
+
+
+@pytest.mark.parametrize(("rows", "shown", "noted"), [
+    (0, 0, False), (TABLE_PAGE_ROWS, TABLE_PAGE_ROWS, False), (TABLE_PAGE_ROWS + 1, TABLE_PAGE_ROWS, True),
+    (5 * TABLE_PAGE_ROWS, TABLE_PAGE_ROWS, True),
+])
+def test_table_pages_show_a_bounded_number_of_rows(rows: int, shown: int, noted: bool) -> None:
+    frame, description = shown_rows("mentions", pd.DataFrame({"value": range(rows)}), "One row per mention.")
+    assert len(frame) == shown and list(frame["value"][:3]) == list(range(min(rows, 3)))
+    assert description.startswith("One row per mention.")
+    assert ("curated/mentions.parquet" in description) is noted
+    assert (f"of {rows:,} rows" in description) is noted
+
+
+def test_write_site_takes_pages_made_one_at_a_time(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def pages() -> Any:
+        for name in ("index.html", "articles/a.html"):
+            made.append(name)
+            yield name, f"<p>{name}</p>"
+
+    write_site(pages(), tmp_path / "report")
+    assert made == ["index.html", "articles/a.html"]
+    assert (tmp_path / "report" / "articles" / "a.html").read_text() == "<p>articles/a.html</p>"
 
 
 def test_report_command(corpus_run: tuple[Path, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
