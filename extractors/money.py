@@ -37,6 +37,7 @@ from extractors.numbers import (
 from extractors.records import MoneyMention
 from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
+from extractors.text import doc_text
 
 _DATA = load_json("money.json")
 _CURRENCIES = load_json("currencies.json")["currencies"]
@@ -118,7 +119,7 @@ class _Amount:
 
 def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGER_RE, text) for a in _read(text, m)]
     kept = {(a.start, a.end): a for a in amounts}
     chosen = [kept[span] for span in drop_overlaps(kept) if not _in_boilerplate(text, *span)]
