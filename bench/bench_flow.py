@@ -104,7 +104,7 @@ def extractor_costs(texts: list[str], batch_size: int) -> tuple[dict[str, float]
     plain, nlp = plain_pipeline(), build_nlp()
     same_s, _ = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=batch_size)))
     ours_s, docs = timed(lambda: list(nlp.pipe(texts, batch_size=batch_size)))
-    parser = build_nlp(syntax=True)
+    parser = nlp  # the same load runs the parser for party attachment (extractors/pipeline.py)
     found = [[m for t in FACT_TYPES for m in t.extract(d, Context())] for d in docs]
     figures = {t.name for t in FACT_TYPES if t.has_parties}
     extractors = {
