@@ -88,11 +88,11 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             # Nothing changed: say so without starting Prefect (most of a no-change run's time).
             summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
             if summary is None:
-                from flows.runners import curate_flow, shared_api
+                from flows.runners import curate_flow, shared_api, warm_workers
 
                 workers = workers_for(args, folder, params)
                 flow = curate_flow(workers, args.dask_address)
-                with shared_api(workers):
+                with warm_workers(flow), shared_api(workers):
                     summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
                                    allow_removals=args.allow_removals, **params)
                 where = f"Dask at {args.dask_address}" if args.dask_address else f"{workers or 1} process(es)"
