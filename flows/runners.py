@@ -55,6 +55,7 @@ class WarmProcessPool(ProcessPoolTaskRunner):
 
     def duplicate(self) -> Self:
         twin = type(self)(max_workers=self._max_workers, initializer=self._initializer)
+        twin.subprocess_message_processor_factories = self.subprocess_message_processor_factories  # as Prefect's
         if self._executor is not None:
             for name in self._LIVE:
                 setattr(twin, name, getattr(self, name))
