@@ -17,6 +17,7 @@ Reports tokens/s, the ratios and peak memory (max RSS). Nothing here is asserted
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
@@ -70,14 +71,40 @@ def cpu_timed(fn: Callable[[], object]) -> tuple[float, float, object]:
     return seconds, cpu_seconds() - cpu, result
 
 
-def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, float, str]:
-    """Wall time, CPU time (with its workers and Prefect server) and stdout of `infrafacts run`."""
+def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, float, str, list[tuple[str, float]]]:
+    """Wall time, CPU time (with its workers and Prefect server), stdout and stage timeline of `infrafacts run`."""
     cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(corpus), "--curated", str(curated)]
     cmd += ["--workers", str(workers)] if workers else []
+    started = time.time()
     seconds, cpu, proc = cpu_timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
     if proc.returncode not in (0, 3):
         sys.exit(f"flow failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, cpu, proc.stdout
+    return seconds, cpu, proc.stdout, timeline(proc.stdout + proc.stderr, started)
+
+
+# Log lines that mark the end of a stage of a run, in order (the first and last batch: first and last match).
+_STAGES = (
+    ("Prefect API starting", r"Starting temporary server"),
+    ("flow run begins", r"Beginning flow run"),
+    ("run planned", r"Task run 'plan_articles-\w+' - Finished"),
+    ("first batch back", r"Task run 'extract_batch-\w+' - Finished"),
+    ("last batch back", r"Task run 'extract_batch-\w+' - Finished"),
+    ("tables written", r"Task run 'write_curated-\w+' - Finished"),
+    ("report written", r"Task run 'publish_report-\w+' - Finished"),
+    ("flow run finished", r"Flow run '[^']+' - Finished"),
+)
+
+
+def timeline(log: str, started: float) -> list[tuple[str, float]]:
+    """Seconds since the command started at which each stage of `_STAGES` ended (read from the log's clock)."""
+    midnight = time.mktime((*time.localtime(started)[:3], 0, 0, 0, 0, 0, -1))
+    stamps = []
+    for name, pattern in _STAGES:
+        found = [m for m in re.finditer(rf"^(\d\d):(\d\d):(\d\d\.\d+) \|.*{pattern}", log, re.M)]
+        if found:
+            h, m, sec = (found[-1] if name == "last batch back" else found[0]).groups()
+            stamps.append((name, midnight + int(h) * 3600 + int(m) * 60 + float(sec) - started))
+    return stamps
 
 
 def processes_used(stdout: str) -> int:
@@ -104,7 +131,7 @@ def extractor_costs(texts: list[str], batch_size: int) -> tuple[dict[str, float]
     plain, nlp = plain_pipeline(), build_nlp()
     same_s, _ = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=batch_size)))
     ours_s, docs = timed(lambda: list(nlp.pipe(texts, batch_size=batch_size)))
-    parser = build_nlp(syntax=True)
+    parser = nlp  # the same load runs the parser for party attachment (extractors/pipeline.py)
     found = [[m for t in FACT_TYPES for m in t.extract(d, Context())] for d in docs]
     figures = {t.name for t in FACT_TYPES if t.has_parties}
     extractors = {
@@ -116,6 +143,10 @@ def extractor_costs(texts: list[str], batch_size: int) -> tuple[dict[str, float]
         "Doc.text": lambda: [d.text for d in docs],  # one read per doc: each extractor above still reads it
     }
     return {name: timed(fn)[0] for name, fn in extractors.items()}, same_s, ours_s
+
+
+def fmt_load(load: tuple[float, float, float]) -> str:
+    return ", ".join(f"{x:.1f}" for x in load)
 
 
 def first_mb(texts: list[str], mb: float) -> list[str]:
@@ -150,10 +181,11 @@ def main() -> None:
         chars = sum(map(len, texts))
         print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars", flush=True)
 
-        flow_s, flow_cpu, stdout = run_flow(corpus, work / "curated", args.workers)
+        load_before = os.getloadavg()
+        flow_s, flow_cpu, stdout, stages = run_flow(corpus, work / "curated", args.workers)
         processes = processes_used(stdout)
         flow_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        rerun_s, _, rerun_out = run_flow(corpus, work / "curated", args.workers)
+        rerun_s, _, rerun_out, _ = run_flow(corpus, work / "curated", args.workers)
         startup_s = prefect_startup()
         shutil.rmtree(work / "curated", ignore_errors=True)
         print(f"flow {flow_s:.1f} s ({processes} processes), no-change re-run {rerun_s:.1f} s", flush=True)
@@ -170,11 +202,15 @@ def main() -> None:
     def rate(seconds: float) -> str:
         return f"{tokens / seconds:>9,.0f} tok/s  ({seconds:6.2f} s)"
 
+    print(f"load average (1, 5, 15 min) before the flow: {fmt_load(load_before)}; at the end: "
+          f"{fmt_load(os.getloadavg())} ({os.cpu_count()} cores)")
     print(f"tokens: {tokens:,}")
     print(f"(a) whole flow (infrafacts run), {processes} process(es) {rate(flow_s)}")
     print(f"    minus Prefect start-up ({startup_s:.1f} s)       {rate(max(flow_s - startup_s, 1e-9))}")
     print(f"    no-change re-run                     {rerun_s:6.2f} s = {100 * rerun_s / flow_s:.1f} % of the first run"
           f"  ({rerun_out.splitlines()[0] if rerun_out else ''})")
+    print("    stages of the first run (seconds since the command started): "
+          + ", ".join(f"{name} {at:.1f}" for name, at in stages) + f", exit {flow_s:.1f}")
     print(f"(b) plain nlp.pipe, senter+ner, 1 process  {rate(same_s)}")
     print(f"    plain nlp.pipe, senter+ner, n_process={processes} {rate(multi_s)}")
     if full_s is not None:

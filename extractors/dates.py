@@ -38,7 +38,7 @@ from extractors.rules import load_json
 from extractors.spans import sentence_bounds, sentence_lookup
 from extractors.text import APOSTROPHE as APOS
 from extractors.text import HSPACE as _HSPACE
-from extractors.text import normalize_phrase
+from extractors.text import doc_text, normalize_phrase
 
 SP = rf"(?:{_HSPACE}+(?:\n{_HSPACE}*)?|\n{_HSPACE}*)"  # spaces, across at most one line break
 UNKNOWN_YEAR = "XXXX"
@@ -782,7 +782,7 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
     from its dateline) resolves relative expressions and gives the year of a day, month or period
     named without one; without it those keep their paragraph's year or XXXX, and relative
     expressions are not mentions (GUIDELINES.md, relative dates)."""
-    text = doc.text
+    text = doc_text(doc)
     published = published or find_published(text)
     pub = _published_parts(published)
     cands = _candidates(text, pub[0] if pub else REFERENCE_YEAR)

@@ -15,13 +15,16 @@ from spacy.tokens import Doc
 
 from extractors.fact_types import FACT_TYPES
 from extractors.parties import attached_parties, attached_roles, clause_cues
+from extractors.pipeline import SYNTAX_PIPES
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
 from extractors.spans import sentence_bounds
+from extractors.text import doc_text, remember_text
 
 # Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
 # pipeline's own components, e.g. sentence rules, must not undo the one-tree-per-clause setting).
-_PARSE_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
+# They are disabled in the entity pass of the shared pipeline, hence `get_pipe`.
+_PARSE_PIPES = SYNTAX_PIPES
 # Markdown emphasis and heading marks confuse the parser ("**SoftBank** a annoncé"); they are
 # blanked (same length, so offsets hold) in the text that is parsed.
 _MARKUP = str.maketrans({"*": " ", "#": " ", "_": " "})
@@ -35,15 +38,17 @@ def extract_mentions(
 
     Figure mentions get their `parties` when `context.parser` is given; else they stay empty. They
     get the places their sentence names (statistical LOC entities) in any case. `text` is `doc.text` when
-    the caller has it (the string the doc was made from): `Doc.text` rebuilds it from every token on each
-    access.
+    the caller has it (the string the doc was made from): every extractor then reads it (`doc_text`)
+    instead of rebuilding it from the tokens.
     """
+    if text is not None:
+        remember_text(doc, text)
     context = context or Context()
     mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
     figures = {t.name for t in fact_types if t.has_parties}
     mentions = with_places(doc, mentions, figures)
     if context.parser is not None:
-        mentions = with_parties(doc, mentions, context.parser, figures, doc.text if text is None else text)
+        mentions = with_parties(doc, mentions, context.parser, figures, doc_text(doc))
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
@@ -78,9 +83,9 @@ def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
         for token in doc[1:]:
             token.is_sent_start = False
         docs.append(doc)
-    for name, component in parser.pipeline:
+    for name in parser.component_names:
         if name in _PARSE_PIPES:
-            docs = list(component.pipe(docs))
+            docs = list(parser.get_pipe(name).pipe(docs))
     return docs
 
 

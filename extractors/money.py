@@ -39,6 +39,7 @@ from extractors.numbers import (
 from extractors.records import MoneyMention
 from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
+from extractors.text import doc_text
 
 _DATA = load_json("money.json")
 _CURRENCIES = load_json("currencies.json")["currencies"]
@@ -166,7 +167,7 @@ class _Amount:
 
 def extract_money(doc: Doc) -> list[MoneyMention]:
     """Every money mention of the doc, in reading order, none overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     amounts = [a for m in finditer_near(MONEY_RE, _TRIGGERS, text) for a in _read(text, m)]
     amounts += _table_amounts(text)
     kept = {(a.start, a.end): a for a in amounts}

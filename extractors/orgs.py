@@ -67,7 +67,7 @@ from extractors.org_names import (
 from extractors.records import OrgMention
 from extractors.rules import load_json
 from extractors.spans import drop_overlaps, sentence_lookup
-from extractors.text import HSPACE, trie_regex
+from extractors.text import HSPACE, doc_text, trie_regex
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
 
@@ -166,7 +166,7 @@ def gazetteer_matches(text: str) -> list[GazMatch]:
 @Language.component("infrafacts_org_gazetteer")
 def org_gazetteer(doc: Doc) -> Doc:
     """Pipeline component: record the gazetteer matches on the doc."""
-    matches = gazetteer_matches(doc.text)
+    matches = gazetteer_matches(doc_text(doc))
     doc.user_data[SPANS_KEY] = matches
     spans = []
     for start, end, label, name in matches:
@@ -614,7 +614,7 @@ def _merge_variants(names: list[str]) -> dict[str, str]:
 
 def extract_orgs(doc: Doc) -> list[OrgMention]:
     """One record per organisation mention, sorted by start, no overlaps."""
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     found = _candidates(doc, text)
     spans = drop_overlaps(found)
     merged = _merge_variants([found[span] for span in spans])

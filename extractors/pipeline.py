@@ -1,6 +1,9 @@
 """The shared spaCy pipeline: French md model, sentence splitter and NER, plus our components.
 
-Loading takes seconds and ~350 MB, so it happens once per process (`load_nlp` is cached).
+Loading takes seconds and ~350 MB, so it happens once per process (`load_nlp` is cached). The same load
+holds the syntax components (tagger, parser) disabled: `nlp(text)` runs senter + ner only, and party
+attachment runs the parser over the few sentences it needs through `nlp.get_pipe` (`mentions.py`), so
+the model's vocabulary, vectors and weights are loaded once, not twice.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
-# ner and senter carry their own tok2vec; dropping the rest roughly doubles throughput
-# (STACK.md). The parser is only loaded when a caller asks for syntax.
-_SYNTAX_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# ner and senter carry their own tok2vec; running the rest roughly halves throughput (STACK.md), so
+# these stay disabled in the entity pass and only party attachment runs them, on chosen sentences.
+SYNTAX_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler")
 LINE_BREAKS = "line_breaks"
 
 
@@ -43,16 +46,12 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
 
 
-def build_nlp(*, syntax: bool = False) -> Language:
-    """A fresh pipeline. The default finds entities (senter + ner + org gazetteer); `syntax=True` is
-    the parse only (tagger + parser, no NER), for dependency arcs of chosen sentences."""
-    if syntax:
-        nlp = spacy.load(MODEL, exclude=["lemmatizer", "ner"])
-        nlp.add_pipe(LINE_BREAKS, before="parser")  # the parser keeps preset sentence starts
-        return nlp
+def build_nlp() -> Language:
+    """A fresh pipeline: senter + ner + org gazetteer enabled, the syntax components (`SYNTAX_PIPES`)
+    loaded but disabled (the lemmatizer is not loaded)."""
     from extractors.orgs import add_org_ruler  # the org gazetteer sits right after the statistical NER
 
-    nlp = spacy.load(MODEL, exclude=list(_SYNTAX_PIPES))
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"], disable=list(SYNTAX_PIPES))
     nlp.enable_pipe("senter")
     nlp.add_pipe(LINE_BREAKS, after="senter")
     add_org_ruler(nlp)
@@ -61,5 +60,11 @@ def build_nlp(*, syntax: bool = False) -> Language:
 
 @cache
 def load_nlp(*, syntax: bool = False) -> Language:
-    """The process-wide pipeline (built on first use)."""
-    return build_nlp(syntax=syntax)
+    """The process-wide pipeline (built on first use). `syntax=True` is the same object: what party
+    attachment is given as `Context.parser` (it runs the disabled syntax components)."""
+    return _shared()
+
+
+@cache
+def _shared() -> Language:
+    return build_nlp()

@@ -31,6 +31,7 @@ from extractors.numbers import (
 from extractors.records import PowerMention
 from extractors.rules import load_json
 from extractors.spans import Bounds, drop_overlaps, sentence_bounds
+from extractors.text import doc_text
 
 _DATA = load_json("power.json")
 UNITS = PhraseTable(_DATA["units"])
@@ -62,7 +63,7 @@ _PRICE_WINDOW = 40
 
 def extract_power(doc: Doc) -> list[PowerMention]:
     """Every power mention of the doc, in reading order, none overlapping."""
-    text, sentence = doc.text, sentence_bounds(doc)  # Doc.text joins every token: read it once
+    text, sentence = doc_text(doc), sentence_bounds(doc)
     found = {
         (m.start, m.end): m
         for match in finditer_near(POWER_RE, _TRIGGER_RE, text)

@@ -8,6 +8,10 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is not imported by the text-only users of this toolkit
+    from spacy.tokens import Doc
 
 # Any whitespace but a line break (NBSP, narrow NBSP, thin space, tab...): a figure, a name or a
 # date never runs across lines unless a grammar says so.
@@ -18,6 +22,24 @@ GROUP_SPACE = "[ \u00a0\u202f]"
 APOSTROPHES = "'’ʼ`"
 APOSTROPHE = f"[{APOSTROPHES}]"
 _TO_PLAIN_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES[1:], "'"))
+
+
+_TEXT_KEY = "infrafacts_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: the property joins every token on each access, and every extractor
+    reads the whole text. Kept in `doc.user_data`; `remember_text` stores the string the doc was made from."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Let `doc_text` answer with `text`, the string `doc` was made from (equal to `doc.text`)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
 
 
 def normalize_phrase(text: str) -> str:

@@ -4,18 +4,74 @@
 (the CLI picks every core by default for a large run, see `Settings.parallel_min_bytes`); it starts
 faster than a fresh Dask LocalCluster and needs no scheduler (README, Speed).
 `--dask-address tcp://HOST:PORT` uses an already-running Dask scheduler and its workers (which must be
-able to import this project), for several machines. Each worker process loads each spaCy pipeline
+able to import this project), for several machines. Each worker process loads the spaCy pipeline
 once (`load_nlp` is cached per process) and keeps it for every batch it is given.
+
+The local pool is a `WarmProcessPool`: `infrafacts run` starts its processes (`start`) as soon as it
+knows it will use them, and each imports the flow and loads the pipeline in its initializer while the
+CLI starts Prefect's API and plans the run, instead of after the first batch is submitted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Self
 
 from prefect import Flow
-from prefect.task_runners import TaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+
+
+def load_worker() -> None:
+    """Process-pool initializer: import the flow's task module and load the spaCy pipeline, once per worker."""
+    import flows.main  # noqa: F401 - unpickling the first task would import it anyway
+    from extractors.pipeline import load_nlp
+
+    load_nlp()
+
+
+class WarmProcessPool(ProcessPoolTaskRunner):
+    """Prefect's `ProcessPoolTaskRunner` whose workers can be started before the flow runs.
+
+    `start()` spawns every worker at once (the executor otherwise spawns one per submitted task), each
+    running `load_worker`. The flow engine enters a `duplicate()` of the flow's runner: the started pool
+    moves to that duplicate (the flow's own runner, pickled with each task's context, must hold no live
+    queue), and leaving the flow run shuts it down as it does a plain pool. `close()` shuts down a pool
+    no flow run took over.
+    """
+
+    _LIVE = ("_executor", "_resolver_executor", "_subprocess_message_queue", "_message_forwarding_thread")
+
+    def __init__(self, max_workers: int | None = None, initializer: Callable[[], None] = load_worker) -> None:
+        super().__init__(max_workers=max_workers, initializer=initializer)
+
+    def start(self) -> Self:
+        if self._executor is None:
+            super().__enter__()
+            assert self._executor is not None
+            for _ in range(self._max_workers):
+                self._executor.submit(int)  # a no-op each: no worker is idle yet, so each spawns one
+        return self
+
+    def duplicate(self) -> Self:
+        twin = type(self)(max_workers=self._max_workers, initializer=self._initializer)
+        twin.subprocess_message_processor_factories = self.subprocess_message_processor_factories  # as Prefect's
+        if self._executor is not None:
+            for name in self._LIVE:
+                setattr(twin, name, getattr(self, name))
+                setattr(self, name, None)
+            self._started = False
+        return twin
+
+    def __enter__(self) -> Self:
+        if self._executor is None:
+            return super().__enter__()
+        TaskRunner.__enter__(self)  # handed a started pool by `duplicate`
+        return self
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self.__exit__(None, None, None)
 
 
 def task_runner(workers: int | None = None, address: str | None = None) -> TaskRunner[Any] | None:
@@ -28,9 +84,7 @@ def task_runner(workers: int | None = None, address: str | None = None) -> TaskR
         return DaskTaskRunner(address=address)
     if not (workers and workers > 1):
         return None
-    from prefect.task_runners import ProcessPoolTaskRunner
-
-    return ProcessPoolTaskRunner(max_workers=workers)
+    return WarmProcessPool(max_workers=workers)
 
 
 def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[..., Any]:
@@ -38,6 +92,21 @@ def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[
 
     runner = task_runner(workers, address)
     return curate if runner is None else curate.with_options(task_runner=runner)
+
+
+@contextmanager
+def warm_workers(flow: Flow[..., Any]) -> Iterator[None]:
+    """Start the flow's local process pool now (its workers load the pipeline while the rest of the run
+    starts up); shut it down on the way out if the flow run did not."""
+    runner = flow.task_runner
+    if not isinstance(runner, WarmProcessPool):
+        yield
+        return
+    runner.start()
+    try:
+        yield
+    finally:
+        runner.close()
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractors.mentions import extract_mentions
+from extractors.mentions import extract_mentions, parse_clauses
 from extractors.records import MoneyMention, OrgMention, PowerMention
 from extractors.registry import Context
 
@@ -56,3 +56,13 @@ def test_parties_are_canonical_names_of_org_mentions(nlp: Language, parser: Lang
 def test_without_a_parser_parties_stay_empty(nlp: Language) -> None:
     mentions = extract_mentions(nlp("Microsoft a investi 10 milliards de dollars dans OpenAI."))
     assert [m.parties for m in mentions if isinstance(m, MoneyMention)] == [()]
+
+
+def test_one_pipeline_finds_entities_without_parsing_and_parses_figure_clauses(nlp: Language, parser: Language) -> None:
+    """The entity pass runs senter + ner only; the syntax components of the same load parse the clauses."""
+    assert parser is nlp
+    sentence = "Microsoft investira 4 milliards d'euros en France."
+    assert not nlp(sentence).has_annotation("DEP")
+    (clause,) = parse_clauses(parser, [sentence])
+    assert clause.has_annotation("DEP") and clause.has_annotation("POS")
+    assert sum(token.dep_ == "ROOT" for token in clause) == 1  # one tree per clause

@@ -4,13 +4,20 @@ when nothing changed, and the default worker count following the size of the wor
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import shutil
+import time
 from pathlib import Path
 
+import cloudpickle
+import psutil
 import pytest
+from prefect import flow, task
 
 from flows.cli import main
 from flows.commands.run import workers_for
+from flows.runners import WarmProcessPool
 from flows.settings import available_cores
 from flows.store.stamp import STAMP_NAME, scan
 from tests.flows.same_tables import assert_same_tables
@@ -132,3 +139,50 @@ def test_worker_processes_share_the_runs_prefect_api(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "extraction: 2 process(es)" in proc.stdout
     assert (proc.stdout + proc.stderr).count("Starting temporary server") == 1
+
+
+@task
+def worker_pid() -> int:
+    return os.getpid()
+
+
+@flow
+def pids(count: int) -> list[int]:
+    return [future.result() for future in [worker_pid.submit() for _ in range(count)]]
+
+
+def children(at_least: int = 0) -> set[int]:
+    """This process's spawned multiprocessing workers (not its resource tracker or Prefect server); waits
+    up to 10 s for `at_least` of them (a just-forked child shows its parent's command line until it execs)."""
+    deadline = time.monotonic() + 10
+    while True:
+        found = {c.pid for c in psutil.Process().children() if "spawn_main" in " ".join(c.cmdline())}
+        if len(found) >= at_least or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def ended(pid: int) -> bool:
+    return not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_started_pool_runs_the_flows_tasks_and_ends_with_it(prefect_harness: None) -> None:
+    before = children()
+    pool = WarmProcessPool(max_workers=2, initializer=gc.collect).start()  # a cheap initializer
+    workers = children(len(before) + 2) - before
+    assert len(workers) == 2  # spawned by start(), not by the first task
+    # Each task's context carries the flow and its runner, pickled: the live pool must have moved out of it.
+    ran_in = set(pids.with_options(task_runner=pool)(4))
+    cloudpickle.dumps(pool)
+    assert os.getpid() not in ran_in and ran_in <= workers
+    pool.close()  # the flow run already shut the pool down
+    assert all(ended(pid) for pid in ran_in)
+
+
+def test_a_started_pool_no_flow_took_is_shut_down_by_close() -> None:
+    before = children()
+    pool = WarmProcessPool(max_workers=1, initializer=gc.collect).start()
+    started = children(len(before) + 1) - before
+    assert len(started) == 1
+    pool.close()
+    assert all(ended(pid) for pid in started)
