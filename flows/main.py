@@ -43,6 +43,7 @@ from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
 from flows.extraction import extract_articles
 from flows.progress import Progress
+from flows.runners import release_workers
 from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
 from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
@@ -246,7 +247,9 @@ def extract_all(articles: Sequence[Article], version: str, batch_size: int) -> l
     sizes = {future.task_run_id: len(part) for future, part in zip(futures, parts, strict=True)}
     for future in as_completed(futures):
         progress.advance(sizes[future.task_run_id])
-    return [future.result() for future in futures]
+    results = [future.result() for future in futures]
+    release_workers()
+    return results
 
 
 @flow(name=FLOW_NAME, log_prints=True)

@@ -73,6 +73,22 @@ class WarmProcessPool(ProcessPoolTaskRunner):
         if self._executor is not None:
             self.__exit__(None, None, None)
 
+    def release(self) -> None:
+        """Stop the workers once no task is left for them; leaving the flow run shuts the pool down again,
+        which is then a no-op."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+
+
+def release_workers() -> None:
+    """Stop the current flow run's local workers after the last batch: each idle one holds its pipeline
+    (~0.7 GB) through the table and report stages (100 MB corpus: 1.4 GB of the process tree)."""
+    from prefect.context import FlowRunContext
+
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    if isinstance(runner, WarmProcessPool):
+        runner.release()
+
 
 def task_runner(workers: int | None = None, address: str | None = None) -> TaskRunner[Any] | None:
     """None means the flow's default: batches one after another in the flow process."""

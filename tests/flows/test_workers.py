@@ -17,7 +17,7 @@ from prefect import flow, task
 
 from flows.cli import main
 from flows.commands.run import workers_for
-from flows.runners import WarmProcessPool
+from flows.runners import WarmProcessPool, release_workers
 from flows.settings import available_cores
 from flows.store.stamp import STAMP_NAME, scan
 from tests.flows.same_tables import assert_same_tables
@@ -151,6 +151,13 @@ def pids(count: int) -> list[int]:
     return [future.result() for future in [worker_pid.submit() for _ in range(count)]]
 
 
+@flow
+def pids_then_release(count: int) -> tuple[list[int], bool]:
+    ran_in = [future.result() for future in [worker_pid.submit() for _ in range(count)]]
+    release_workers()  # as extract_all does once the last batch is back
+    return ran_in, all(ended(pid) for pid in ran_in)
+
+
 def children(at_least: int = 0) -> set[int]:
     """This process's spawned multiprocessing workers (not its resource tracker or Prefect server); waits
     up to 10 s for `at_least` of them (a just-forked child shows its parent's command line until it execs)."""
@@ -177,6 +184,14 @@ def test_a_started_pool_runs_the_flows_tasks_and_ends_with_it(prefect_harness: N
     assert os.getpid() not in ran_in and ran_in <= workers
     pool.close()  # the flow run already shut the pool down
     assert all(ended(pid) for pid in ran_in)
+
+
+def test_workers_stop_once_the_last_batch_is_back(prefect_harness: None) -> None:
+    pool = WarmProcessPool(max_workers=2, initializer=gc.collect).start()
+    ran_in, ended_in_flow = pids_then_release.with_options(task_runner=pool)(4)
+    assert os.getpid() not in ran_in
+    assert ended_in_flow  # before the flow run ended: the table and report stages run without them
+    release_workers()  # outside a flow run: nothing to release
 
 
 def test_a_started_pool_no_flow_took_is_shut_down_by_close() -> None:
