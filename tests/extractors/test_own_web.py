@@ -31,7 +31,7 @@ ROOT = GOLD.parents[1]
 # scored money 0.919/0.842/1.000/0.909, org 0.825/0.826/0.864/0.864 then. The floors are the issue's acceptance
 # figures.
 OWN_WEB_FLOOR = {"money": 0.97, "org": 0.93}
-# Measured R 0.868 at P 1.000 (0.736 at P 1.000 before the issue-15 rules).
+# Measured R 0.877 at P 1.000 (0.736 before the issue-15 rules, 0.868 after their first pass).
 UNLISTED_RECALL_FLOOR, UNLISTED_PRECISION_FLOOR = 0.85, 0.95
 
 
