@@ -1,6 +1,6 @@
 """Score the whole pipeline on every held-out gold set (articles written for the tests, not the dev corpus).
 
-usage: python bench/evaluate_heldout.py [--sets own own_orgs own_orgs2 own_orgs3 own_dates own_web own_deals own_money]
+usage: python bench/evaluate_heldout.py [--sets own own_orgs own_orgs2 own_orgs3 own_dates own_web own_deals own_money own_fresh]
        [--json OUT]
 
 Each set's `.txt` articles are copied into a fresh raw folder (so the gold `.jsonl` files beside them are
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
-SETS = ("own", "own_orgs", "own_orgs2", "own_orgs3", "own_dates", "own_web", "own_deals", "own_money")
+SETS = ("own", "own_orgs", "own_orgs2", "own_orgs3", "own_dates", "own_web", "own_deals", "own_money", "own_fresh")
 
 
 def score_set(name: str, work: Path) -> dict[str, object]:
