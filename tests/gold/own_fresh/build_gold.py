@@ -164,7 +164,8 @@ def build() -> None:
             lines.append({
                 "article": stem, "type": "money", "text": surface, "context": context(text, start, end),
                 "value": value, "low": low, "high": high, "currency": cur, "explicit_currency": explicit,
-                "qualifier": qual, "per": per, "magnitude": 1e6 if qual == "vague" else None, "start": start, "end": end,
+                "qualifier": qual, "per": per, "magnitude": 1e6 if qual == "vague" else None,
+                "start": start, "end": end,
             })
         for canonical, aliases, kind, mentions in ORGS[stem]:
             start, alias = first_alias(text, aliases)
