@@ -14,11 +14,13 @@ Run: python tests/gold/own_fresh/build_gold.py
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from gold_tools import build_set  # noqa: E402
+
 # both vague amounts here are "centaines de millions": magnitude 1e6 (informative, never scored)
 M, B, K = 1e6, 1e9, 1e3
 NB, NN = "\u00a0", "\u202f"
@@ -32,7 +34,7 @@ MONEY = {
         ("inférieur à 70 euros le mégawattheure", 0, 70.0, None, None, "EUR", True, "less_than", "MWh"),
         ("180 000 euros", 0, 180 * K, None, None, "EUR", True, None, None),
         ("un peu plus de 1,1 million d'euros par an", 0, 1.1 * M, None, None, "EUR", True, "more_than", "year"),
-        ("des centaines de millions", 0, None, None, None, "EUR", False, "vague", None),
+        ("des centaines de millions", 0, None, None, None, "EUR", False, "vague", None, M),
         ("60 millions d'euros", 0, 60 * M, None, None, "EUR", True, None, None),
     ],
     "fresh_02_communique": [
@@ -63,7 +65,7 @@ MONEY = {
         ("autour de 3,90 €/h", 0, 3.9, None, None, "EUR", True, "approx", "hour"),
         (f"environ 300{NB}000 dollars", 0, 300 * K, None, None, "USD", True, "approx", None),
         (f"près de 37{NN}000 $ par carte", 0, 37 * K, None, None, "USD", True, "approx", "GPU"),
-        ("quelques centaines de millions d'euros", 0, None, None, None, "EUR", True, "vague", None),
+        ("quelques centaines de millions d'euros", 0, None, None, None, "EUR", True, "vague", None, M),
         ("jusqu'à 500 millions de dollars", 0, 500 * M, None, None, "USD", True, "up_to", None),
         ("2 milliards d'euros", 0, 2 * B, None, None, "EUR", True, None, None),
     ],
@@ -136,51 +138,5 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
 }
 
 
-def context(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[max(0, start - 70) : end + 70]).strip()
-
-
-def nth(text: str, surface: str, index: int) -> int:
-    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
-    assert len(starts) > index, (surface, starts)
-    return starts[index]
-
-
-def first_alias(text: str, aliases: list[str]) -> tuple[int, str]:
-    found = [(m.start(), alias) for alias in aliases
-             for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text)]
-    assert all(any(a == alias for _, a in found) for alias in aliases), (aliases, found)
-    return min(found)
-
-
-def build() -> None:
-    assert {p.stem for p in HERE.glob("*.txt")} == set(MONEY) == set(ORGS)
-    for stem in sorted(MONEY):
-        text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
-        lines = []
-        for surface, index, value, low, high, cur, explicit, qual, per in MONEY[stem]:
-            start = nth(text, surface, index)
-            end = start + len(surface)
-            lines.append({
-                "article": stem, "type": "money", "text": surface, "context": context(text, start, end),
-                "value": value, "low": low, "high": high, "currency": cur, "explicit_currency": explicit,
-                "qualifier": qual, "per": per, "magnitude": 1e6 if qual == "vague" else None,
-                "start": start, "end": end,
-            })
-        for canonical, aliases, kind, mentions in ORGS[stem]:
-            start, alias = first_alias(text, aliases)
-            end = start + len(alias)
-            lines.append({
-                "article": stem, "type": "org", "text": alias, "start": start, "end": end,
-                "context": context(text, start, end), "canonical": canonical, "aliases": aliases,
-                "mentions": mentions, "kind": kind,
-            })
-        lines.sort(key=lambda d: (d["start"], d["type"]))
-        for d in lines:
-            assert text[d["start"] : d["end"]] == d["text"], d
-        out = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
-        (HERE / f"{stem}.jsonl").write_text(out, encoding="utf-8")
-
-
 if __name__ == "__main__":
-    build()
+    build_set(HERE, money=MONEY, org=ORGS)

@@ -14,11 +14,12 @@ Run: python tests/gold/own_orgs2/build_gold.py
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from gold_tools import build_set  # noqa: E402
 
 ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
     "orgs2_01_depeche": [
@@ -195,37 +196,5 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
 }
 
 
-def context(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[max(0, start - 70) : end + 70]).strip()
-
-
-def first_alias(text: str, aliases: list[str]) -> tuple[int, str]:
-    found = [(m.start(), alias) for alias in aliases
-             for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text)]
-    assert all(any(a == alias for _, a in found) for alias in aliases), (aliases, found)
-    return min(found)
-
-
-def build(here: Path = HERE, annotations: dict[str, list[tuple[str, list[str], str, int]]] = ORGS) -> None:
-    """Write one .jsonl per article of `annotations` beside its .txt in `here` (own_orgs3 reuses this)."""
-    for stem, orgs in annotations.items():
-        text = (here / f"{stem}.txt").read_text(encoding="utf-8")
-        lines = []
-        for canonical, aliases, kind, mentions in orgs:
-            start, alias = first_alias(text, aliases)
-            end = start + len(alias)
-            lines.append({
-                "article": stem, "type": "org", "text": alias, "start": start, "end": end,
-                "context": context(text, start, end), "canonical": canonical, "aliases": aliases,
-                "mentions": mentions, "kind": kind,
-            })
-        lines.sort(key=lambda d: d["start"])
-        for d in lines:
-            assert text[d["start"] : d["end"]] == d["text"], d
-        out = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
-        (here / f"{stem}.jsonl").write_text(out, encoding="utf-8")
-    assert {p.stem for p in here.glob("*.txt")} == set(annotations)
-
-
 if __name__ == "__main__":
-    build()
+    build_set(HERE, org=ORGS)

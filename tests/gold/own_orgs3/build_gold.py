@@ -8,10 +8,12 @@ collectivités territoriales). Run: python tests/gold/own_orgs3/build_gold.py
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from gold_tools import build_set  # noqa: E402
 
 ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
     "orgs3_01_revue_presse": [
@@ -92,13 +94,5 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
 }
 
 
-def _builder():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("own_orgs2_build", HERE.parent / "own_orgs2" / "build_gold.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build
-
-
 if __name__ == "__main__":
-    _builder()(HERE, ORGS)
+    build_set(HERE, org=ORGS)
