@@ -2,7 +2,8 @@
 
 A real `prefect server start` on loopback; `infrafacts run` against it is held just before it switches
 the new tables in; the server is stopped, the run let go (its next API calls fail to connect), and the
-server started again on the same port and database a few seconds later.
+server started again on the same port and database some seconds later. How long an outage a run outlives
+is Prefect's client retry budget, which our settings raise (checked in a fresh interpreter below).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from flows.store.tables import read_table
 from tests.flows.store.test_crash_safety import PAUSE_ENV, PAUSE_HOOK
 from tests.flows.test_serve import ROOT, base_env, free_port, healthy, start, stop, wait_for
 
-# Longer than Prefect's default client retries last (5 retries, 2 + 4 + ... + 32 = 62 s): that failed the run.
-OUTAGE_SECONDS = 75
+# Long enough for the run's calls to fail and be retried; how long an outage may last is the budget below.
+OUTAGE_SECONDS = 20
+# Prefect's default, 5 retries (2 + 4 + ... + 32 = 62 s), failed runs whose API restarted slowly.
+PREFECT_DEFAULT_BUDGET = sum(2**k for k in range(1, 6))
 
 
 def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
@@ -32,6 +35,17 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
                  home / f"server-{time.monotonic_ns()}.log")
     wait_for(lambda: healthy(f"http://127.0.0.1:{port}/api"), 180, "prefect server health", proc)
     return proc
+
+
+def test_runs_retry_their_api_for_minutes_not_one(tmp_path: Path) -> None:
+    """In a fresh interpreter with no Prefect variable set, as the CLI starts: the retry budget our
+    settings give Prefect's client (backoff 2**n s per retry) covers several minutes."""
+    probe = ("from flows.settings import apply_prefect_defaults; apply_prefect_defaults(); "
+             "from prefect.settings import PREFECT_CLIENT_MAX_RETRIES as R; print(R.value())")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=base_env(tmp_path),
+                         capture_output=True, text=True, check=True).stdout
+    budget = sum(2**k for k in range(1, int(out) + 1))
+    assert budget >= 4 * PREFECT_DEFAULT_BUDGET, (out, budget)
 
 
 @pytest.mark.integration
