@@ -7,6 +7,8 @@ import argparse
 import gc
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -39,13 +41,22 @@ def file_states(curated: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in curated.iterdir() if p.name != ".infrafacts.lock"}
 
 
-def test_two_worker_processes_give_the_single_process_tables(
-    corpus_run: tuple[Path, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_two_worker_processes_give_the_single_process_tables_and_share_its_api(
+    corpus_run: tuple[Path, object], tmp_path: Path
 ) -> None:
+    """`infrafacts run --workers 2` as a user starts it (no API URL): the single-process tables, and the
+    spawned workers report to the run's own ephemeral API rather than each starting one (seconds and
+    ~200 MB per worker)."""
     single, _ = corpus_run
     curated = tmp_path / "workers2"
-    assert main(["run", "--raw", str(ROOT / "raw"), "--curated", str(curated), "--workers", "2"]) == 0
-    assert "extraction: 2 process(es)" in capsys.readouterr().out
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "INFRAFACTS_PROGRESS": "0"}
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(ROOT / "raw"), "--curated", str(curated),
+           "--workers", "2"]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "extraction: 2 process(es)" in proc.stdout
+    assert (proc.stdout + proc.stderr).count("Starting temporary server") == 1
     assert_same_tables(single, curated, tables=("mentions", "articles", "money", "power", "dates", "organisations",
                                                 "deals"))
 
@@ -121,24 +132,6 @@ def test_unchanged_articles_are_not_counted_as_work(
     monkeypatch.setenv("INFRAFACTS_PARALLEL_MIN_BYTES", str(changed.stat().st_size + 1))
     assert workers_for(run_args(raw, curated), scan(raw), {}) == 1
     assert workers_for(run_args(raw, curated), scan(raw), {"reprocess_all": True}) == available_cores()
-
-
-def test_worker_processes_share_the_runs_prefect_api(tmp_path: Path) -> None:
-    """Outside the test harness (no API URL), spawned workers must report to the run's own ephemeral
-    API rather than each starting one (seconds and ~200 MB per worker)."""
-    import os
-    import subprocess
-    import sys
-
-    raw = copy_articles(tmp_path / "raw", SMALL)
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "INFRAFACTS_PROGRESS": "0"}
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(tmp_path / "c"),
-           "--workers", "2"]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "extraction: 2 process(es)" in proc.stdout
-    assert (proc.stdout + proc.stderr).count("Starting temporary server") == 1
 
 
 @task
