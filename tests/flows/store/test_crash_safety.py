@@ -43,10 +43,11 @@ for _ in range(int(sys.argv[2]) if len(sys.argv) > 2 else 1):  # the same new ta
 """
 
 
-def start_paused(cmd: list[str], point: str, signal_file: Path) -> subprocess.Popen[bytes]:
+def start_paused(cmd: list[str], point: str, signal_file: Path,
+                 env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start `cmd` in its own process group, stopping at `point` in write_tables."""
     path = os.pathsep.join(p for p in (str(PAUSE_HOOK), str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    env = os.environ | {PAUSE_ENV: f"{point}:{signal_file}", "PYTHONPATH": path}
+    env = os.environ | (env or {}) | {PAUSE_ENV: f"{point}:{signal_file}", "PYTHONPATH": path}
     return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -170,6 +171,8 @@ def test_only_the_last_generations_are_kept(tmp_path: Path) -> None:
 @pytest.mark.integration
 def test_killed_cli_run_then_next_run(prefect_harness: None, tmp_path: Path) -> None:
     """The real `infrafacts run` killed just before its switch; then a normal run over the same folder."""
+    from prefect.settings import PREFECT_API_URL
+
     from flows.main import curate
 
     raw, curated = tmp_path / "raw", tmp_path / "curated"
@@ -178,7 +181,8 @@ def test_killed_cli_run_then_next_run(prefect_harness: None, tmp_path: Path) -> 
                                encoding="utf-8")
     write_tables(OLD, curated)
     cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--curated", str(curated)]
-    proc = start_paused(cmd, "before_switch", tmp_path / "paused")
+    api = {"PREFECT_API_URL": str(PREFECT_API_URL.value())}  # the session's server: no server start here
+    proc = start_paused(cmd, "before_switch", tmp_path / "paused", env=api)
     kill_when_paused(proc, tmp_path / "paused", timeout=300)
     assert leftovers(curated)
     assert assert_one_generation(curated) == "old"
