@@ -35,9 +35,13 @@ $(CHROMIUM):
 	apt-get install -y chromium || (apt-get update && apt-get install -y chromium) || \
 		echo "chromium not installed: the report's browser test will be skipped"
 
+# pytest-xdist processes for `make test` (each loads the model and starts its own Prefect test API);
+# `make test TEST_WORKERS=0` runs the suite in one process.
+TEST_WORKERS ?= 2
+
 test: $(STAMP) | $(CHROMIUM)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist worksteal)
 
 evaluate: $(STAMP)
 	$(BIN)/infrafacts evaluate $(if $(CURATED),--curated $(CURATED))
