@@ -182,6 +182,82 @@ def score(mentions: pd.DataFrame, gold_files: list[GoldFile], fact_types: Regist
     return Report(totals)
 
 
+@dataclass(frozen=True)
+class ScoringError:
+    """One thing the scores counted against the run: a gold fact `missed`, a predicted one no gold fact
+    matches (`spurious`), or a matched pair whose value (`wrong`) or attribute (`attribute`) differs."""
+
+    article_id: str
+    type: str
+    kind: str
+    text: str
+    detail: str = ""
+
+
+def _fields(row: Mapping[str, Any], checks: Iterable[Check], gold: bool) -> str:
+    return ", ".join(f"{c.column}={row.get(c.gold if gold else c.column)!r}" for c in checks)
+
+
+def span_errors(article_id: str, fact_type: FactType, pred: list[Mapping[str, Any]],
+                gold: list[Mapping[str, Any]]) -> list[ScoringError]:
+    pairs = match_by_overlap([(p["start"], p["end"]) for p in pred], [(g["start"], g["end"]) for g in gold])
+    out = [ScoringError(article_id, fact_type.name, "missed", gold[j]["text"], _fields(gold[j], fact_type.values, True))
+           for j in sorted(set(range(len(gold))) - {j for _, j in pairs})]
+    out += [ScoringError(article_id, fact_type.name, "spurious", pred[i]["text"],
+                         _fields(pred[i], fact_type.values, False))
+            for i in sorted(set(range(len(pred))) - {i for i, _ in pairs})]
+    for i, j in pairs:
+        for kind, checks in (("wrong", fact_type.values), ("attribute", fact_type.attributes)):
+            bad = [c for c in checks if not agrees(c, pred[i], gold[j])]
+            if bad:
+                detail = f"gold {_fields(gold[j], bad, True)}; predicted {_fields(pred[i], bad, False)}"
+                out.append(ScoringError(article_id, fact_type.name, kind, gold[j]["text"], detail))
+    return out
+
+
+def name_errors(article_id: str, fact_type: FactType, predicted_names: Iterable[str],
+                gold: list[Mapping[str, Any]]) -> list[ScoringError]:
+    names = {fold_key(n): n for n in predicted_names if isinstance(n, str) and n.strip()}
+    matched: set[str] = set()
+    out = []
+    for org in gold:
+        forms = {fold_key(org["canonical"]), *(fold_key(a) for a in org.get("aliases", []))}
+        matched |= forms & names.keys()
+        if not forms & names.keys():
+            out.append(ScoringError(article_id, fact_type.name, "missed", org["canonical"]))
+    out += [ScoringError(article_id, fact_type.name, "spurious", name)
+            for key, name in sorted(names.items()) if key not in matched]
+    return out
+
+
+def scoring_errors(mentions: pd.DataFrame, gold_files: list[GoldFile],
+                   fact_types: Registry = FACT_TYPES) -> list[ScoringError]:
+    """Every error behind `score`'s figures, article by article, so a reader can check the run (or the gold).
+    Types the gold never annotates are left out, as the report leaves out their rows."""
+    by_article = {aid: frame for aid, frame in mentions.groupby("article_id")}
+    annotated = {f["type"] for gf in gold_files for f in gf.facts}
+    out: list[ScoringError] = []
+    for gf in gold_files:
+        frame = by_article.get(gf.article_id, mentions.iloc[0:0])
+        frame = frame.loc[[gf.covers(int(start)) for start in frame["start"]]]
+        for fact_type in (t for t in fact_types if t.name in annotated):
+            pred = frame[frame["type"] == fact_type.name]
+            gold = [f for f in gf.facts if f["type"] == fact_type.name]
+            if fact_type.scoring == "name":
+                out += name_errors(gf.article_id, fact_type, pred[fact_type.key[0]], gold)
+            else:
+                out += span_errors(gf.article_id, fact_type, pred.to_dict("records"), gold)
+    return out
+
+
+def format_errors(errors: list[ScoringError]) -> str:
+    """One line per error: article, type, kind, the text in quotes, and the values that differ."""
+    if not errors:
+        return "no errors: every gold fact found with its values, nothing spurious"
+    return "\n".join(f"{e.article_id}  {e.type:<5} {e.kind:<9} {e.text!r}" + (f"  ({e.detail})" if e.detail else "")
+                     for e in errors)
+
+
 def format_report(report: Report) -> str:
     """A fixed-width table of the SCORING.md metrics."""
     header = f"{'type':<6} {'gold':>5} {'pred':>5}  {'det P':>6} {'det R':>6} {'det F1':>6}  " \

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from flows.commands import EXIT_OK
@@ -34,17 +35,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     help="deal gold folder (default: the folder `deals/<name of --gold>` beside --gold; "
                     "skipped when it does not exist)")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ev.add_argument("--errors", action="store_true",
+                    help="also list every error behind the figures, article by article: gold facts missed, "
+                    "predictions no gold fact matches, matched facts whose value or attribute differs")
 
 
 def handle(args: argparse.Namespace) -> int:
     from flows.evaluation import (
         format_deal_report,
+        format_errors,
         format_report,
         load_deal_gold,
         load_gold,
         org_aliases,
         score,
         score_deals,
+        scoring_errors,
     )
     from flows.store.tables import read_table
 
@@ -56,12 +62,18 @@ def handle(args: argparse.Namespace) -> int:
     deal_dir = args.deal_gold or deal_gold_of(args.gold)
     deals = score_deals(read_table(args.curated, "deal_sources"), load_deal_gold(deal_dir), org_aliases(gold)) \
         if deal_dir.is_dir() else None
+    errors = scoring_errors(mentions, gold) if args.errors else None
     if args.json:
-        print(json.dumps({"mentions": report.rows(), "deals": deals}, indent=2))
+        payload: dict[str, object] = {"mentions": report.rows(), "deals": deals}
+        if errors is not None:
+            payload["errors"] = [asdict(e) for e in errors]
+        print(json.dumps(payload, indent=2))
     else:
         print(format_report(report))
         if deals is not None:
             print(format_deal_report(deals))
+        if errors is not None:
+            print(format_errors(errors))
     return EXIT_OK
 
 

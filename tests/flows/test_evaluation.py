@@ -11,7 +11,17 @@ import pytest
 from extractors.fact_types import FACT_TYPES
 from extractors.text import fold_key
 from flows.curation.tables import mentions_frame
-from flows.evaluation import load_gold, match_by_overlap, prf, score, score_names, score_spans
+from flows.evaluation import (
+    load_gold,
+    match_by_overlap,
+    name_errors,
+    prf,
+    score,
+    score_names,
+    score_spans,
+    scoring_errors,
+    span_errors,
+)
 
 
 def money(start: int, end: int, value: float | None, currency: str = "USD", **kw: object) -> dict:
@@ -101,3 +111,51 @@ def test_gold_article_without_predictions_counts_as_misses(tmp_path: Path) -> No
              "date_value": "2026"}]
     date = next(r for r in score(mentions_frame(rows), load_gold(tmp_path)).rows() if r["type"] == "date")
     assert (date["gold"], date["predicted"], date["e2e_r"]) == (1, 0, 0.0)
+
+
+# --- the errors behind the figures (`infrafacts evaluate --errors`) ---------------------------------------
+
+def test_span_errors_name_each_kind() -> None:
+    gold = [money(0, 10, 1e9, qualifier=None, text="1 Md$"), money(20, 30, 5e9, "EUR", text="5 Md€"),
+            money(60, 70, 2e6, text="2 M$")]
+    pred = [money(0, 10, 1e9, qualifier="approx", text="1 Md$"), money(20, 30, 5e9, "USD", text="5 Md€"),
+            money(80, 90, 3.0, text="3 $")]
+    found = [(e.kind, e.text) for e in span_errors("a", FACT_TYPES["money"], pred, gold)]
+    assert found == [("missed", "2 M$"), ("spurious", "3 $"), ("attribute", "1 Md$"), ("wrong", "5 Md€")]
+
+
+@pytest.mark.parametrize(
+    ("predicted", "expected"),
+    [
+        (["Mistral", "EDF"], []),  # an alias finds the organisation
+        (["mistral ai", "Dell"], [("missed", "EDF"), ("spurious", "Dell")]),
+        ([], [("missed", "Mistral AI"), ("missed", "EDF")]),
+        (["Mistral AI", "Mistral", "EDF"], []),  # two names of one organisation: the scores count both, not as errors
+    ],
+)
+def test_name_errors(predicted: list[str], expected: list[tuple[str, str]]) -> None:
+    gold = [{"canonical": "Mistral AI", "aliases": ["Mistral"]}, {"canonical": "EDF", "aliases": []}]
+    assert [(e.kind, e.text) for e in name_errors("a", FACT_TYPES["org"], predicted, gold)] == expected
+
+
+def test_errors_add_up_to_the_scores(corpus_run: tuple[Path, object]) -> None:
+    """On the dev corpus with every third mention dropped, every fifth value changed and a few mentions
+    moved past the end of their article, the errors listed are exactly what the figures count."""
+    from flows.store.tables import read_table
+
+    mentions = read_table(corpus_run[0], "mentions").iloc[lambda f: [i % 3 != 0 for i in range(len(f))]].copy()
+    changed = [i % 5 == 0 for i in range(len(mentions))]
+    mentions.loc[mentions.index[changed], "value"] = mentions.loc[mentions.index[changed], "value"] * 2
+    moved = mentions[mentions["type"] != "org"].iloc[::7].copy()
+    moved[["start", "end"]] += 10**7
+    mentions = pd.concat([mentions, moved], ignore_index=True)
+    gold = load_gold(Path(__file__).parents[1] / "gold" / "dev")
+    errors = scoring_errors(mentions, gold)
+    for row in score(mentions, gold).rows():
+        kinds = [e.kind for e in errors if e.type == row["type"]]
+        matched = round(row["detection_r"] * row["gold"])
+        assert kinds.count("missed") == row["gold"] - matched, row["type"]
+        if row["type"] != "org":  # org precision counts names, some of which are several names of one gold org
+            assert kinds.count("spurious") == row["predicted"] - matched, row["type"]
+            assert kinds.count("wrong") == matched - round(row["e2e_r"] * row["gold"]), row["type"]
+    assert {"missed", "spurious", "wrong"} <= {e.kind for e in errors}
