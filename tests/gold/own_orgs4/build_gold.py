@@ -159,7 +159,7 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
         ("Kepler Cheuvreux", ["Kepler Cheuvreux"], "company", 1),
         ("Morgan Stanley", ["Morgan Stanley"], "company", 1),
         ("Broadcom", ["Broadcom"], "company", 1),
-        ("Marvell Technology", ["Marvell Technology"], "company", 1),
+        ("Marvell", ["Marvell Technology"], "company", 1),  # canonical as the alias table (corrected after scoring)
         ("NVIDIA", ["Nvidia"], "company", 1),
         ("LSEG", ["LSEG"], "company", 1),
         ("Tokyo Electron", ["Tokyo Electron"], "company", 1),
