@@ -705,7 +705,10 @@ def table_names(text: str) -> list[tuple[int, int]]:
             found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
         bullet = _BULLET_ITEM.match(line)
         if bullet is not None and in_list:
-            found.extend(_cell_items(text, offset + bullet.start("item"), offset + bullet.end("item")))
+            # the item's name, not its description: "- Arvelia : hébergement", "- OVHcloud — réseau"
+            cut = _ITEM_DESCRIPTION.search(bullet.group("item"))
+            item_end = bullet.start("item") + cut.start() if cut else bullet.end("item")
+            found.extend(_cell_items(text, offset + bullet.start("item"), offset + item_end))
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
             header = _LIST_HEADER.search(line)
@@ -730,6 +733,7 @@ _KEY_PART = re.compile(r"[ \u00a0][-–—][ \u00a0]")
 _KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?P<value>[^\n]+?)[ \u00a0.;]*$")
 _LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
 _BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
+_ITEM_DESCRIPTION = re.compile(r"[ \u00a0]+:[ \u00a0]|[ \u00a0][-–—][ \u00a0]")
 _LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
 _CELL_NOTE = re.compile(r"[ \u00a0]\([^()\n]*\)")
 _POSTCODE = re.compile(r"\d{4,5}[ \u00a0]")  # "14000 Caen" in an address

@@ -384,7 +384,9 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if label == ORG and not _off_content(text, s, e) and not _metonym_as_place(text, s, e)
     }
     org_only = set(org_only_cue_names(text))
-    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in org_only}
+    # a role cue names organisations: the NER's "person" there is one unless a first name opens it
+    cued = [(s, e) for items in cued_lists(text) for s, e in items if not is_listed_non_org(text[s:e])]
+    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in [*org_only, *cued]}
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
     unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
@@ -397,9 +399,8 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
             named = _is_named_org(name, doc, persons)
         if named and not _off_content(text, start, end):
             unknown.append((start, end))
-    for items in cued_lists(text):  # "ses investisseurs historiques, Kerlan Capital et Alpes Angels"
-        unknown += [(s, e) for s, e in items
-                    if not _off_content(text, s, e) and _is_named_org(text[s:e], doc, persons)]
+    # "ses investisseurs historiques, Kerlan Capital et Alpes Angels"
+    unknown += [(s, e) for s, e in cued if not _off_content(text, s, e) and _is_listed_org(text, s, e, doc, persons)]
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
     named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
     for start, end in weak_cue_candidates(text):
