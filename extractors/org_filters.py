@@ -205,7 +205,9 @@ _BY_VERBS = (
     r"\b(?:aupr[èe]s|rachats?|acquisitions?|reprises?|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
     r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|soutien|(?:[Gg][ée]r|[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
     r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
-    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n|[Cc]onseill|[Aa]ccompagn|[ÉéEe]paul|[Aa]ssist)ée?s?|con[çc]ue?s?|fournie?s?)"
+    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n|[Cc]onseill|[Aa]ccompagn|[ÉéEe]paul|[Aa]ssist)ée?s?|con[çc]ue?s?|fournie?s?|"
+    # a funding round and whose it is: "la série C de Kelvin Systems"
+    r"(?:s[ée]ries?|[Ss]eries|tour|round)[ \u00a0][A-H]\d?)"
 )
 _BY_CUE = re.compile(
     rf"{_BY_VERBS}"

@@ -56,6 +56,8 @@ def _names(nlp: Language, text: str) -> set[str]:
         ("Ses clients, Jean Dupont et Marie Leroy, témoignent.", set(), {"Jean Dupont", "Marie Leroy"}),
         # funding rounds, indices and commodities are no organisations
         ("La start-up a bouclé une série A de 5 millions d'euros.", set(), {"A"}),
+        ("Le fonds avait participé à la série C de Norvik Systems et au tour B d'Alvéa.", {"Norvik Systems", "Alvéa"},
+         {"C", "B"}),
         ("Kovalt prépare sa Series C avec ses investisseurs.", set(), {"C", "Series C"}),
         ("L'indice Stoxx Europe 600 Technology a pris 1,2 %.", set(), {"Technology", "Stoxx Europe 600 Technology"}),
         ("Le FTSE 100 et l'Euro Stoxx 50 ont reculé mardi.", set(), {"FTSE 100", "Euro Stoxx 50"}),
