@@ -424,7 +424,25 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if not is_index_or_ticker(text, start, end):
             name = canonical_name(text[start:end])
             found[(start, end)] = _capitalised(name) if name.islower() else name  # "kalyx" -> "Kalyx", as in tables
+    _name_known_acronyms(text, found, gazetteer)
     return _without_non_orgs(text, found, known)
+
+
+_ACRONYM_NOTE = re.compile(r"[ \u00a0]\(([^()\n]{2,12})\)")
+
+
+def _name_known_acronyms(text: str, found: dict[tuple[int, int], str], gazetteer: list[GazMatch]) -> None:
+    """A long name defined by a known acronym is that organisation ("l'Institut national de recherche en sciences
+    et technologies du numérique (Inria)"), even when its initials do not spell the acronym. Three words at least
+    and the same first letter: "Outscale (Dassault Systèmes)" names a parent, not the same organisation."""
+    known = {(s, e): name for s, e, label, name in gazetteer if label == ORG}
+    for start, end in list(found):
+        note = _ACRONYM_NOTE.match(text, end)
+        canonical = known.get(note.span(1)) if note else None
+        if canonical is None or (start, end) in known or len(text[start:end].split()) < 3:
+            continue
+        if fold(text[start:end])[:1] == fold(note.group(1))[:1]:
+            found[(start, end)] = canonical
 
 
 def _wraps_known(text: str, start: int, end: int, gazetteer: list[GazMatch]) -> bool:
