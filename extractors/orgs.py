@@ -453,10 +453,14 @@ def _wraps_known(text: str, start: int, end: int, gazetteer: list[GazMatch]) -> 
         return False
     inside = [g for g in gazetteer if g[0] < end and start < g[1]]
     return all(start < s and e <= end and (label == ORG or _stop_category().get(fold(n)) == "places")
-               for s, e, label, n in inside)
+               and not _COORDINATED_BEFORE.search(text, start, s) for s, e, label, n in inside)
 
 
 _COOPERATIVE_HEADS = frozenset({"mutuelle", "cooperative"})
+# "l'Université de Strasbourg et l'Inria": a known name after a coordination is another organisation.
+_COORDINATED_BEFORE = re.compile(
+    rf"(?:,|\bet|\bou)[ \u00a0]+(?:l[{APOS}]|la[ \u00a0]|le[ \u00a0]|les[ \u00a0]|de[ \u00a0]|d[{APOS}])?$"
+)
 _TITLE_ARTICLE = re.compile(rf"(?:L[{APOS}]|Les? |La )")
 
 
