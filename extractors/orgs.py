@@ -449,17 +449,19 @@ def _wraps_known(text: str, start: int, end: int, gazetteer: list[GazMatch]) -> 
     """An institution's full name around a known organisation's ("Caisse régionale de Crédit Agricole des Savoie"
     is not Crédit Agricole): the name opens with an institution noun and every match lies strictly inside it."""
     name = text[start:end]
-    if guessed_kind(name) is None or fold(name).split(" ", 1)[0] not in INSTITUTION_HEADS | _COOPERATIVE_HEADS:
+    if not name[:1].isupper() or guessed_kind(name) is None \
+            or fold(name).split(" ", 1)[0] not in INSTITUTION_HEADS | _COOPERATIVE_HEADS:
         return False
     inside = [g for g in gazetteer if g[0] < end and start < g[1]]
     return all(start < s and e <= end and (label == ORG or _stop_category().get(fold(n)) == "places")
-               and not _COORDINATED_BEFORE.search(text, start, s) for s, e, label, n in inside)
+               and (label != ORG or _COMPLEMENT_BEFORE.search(text, start, s)) for s, e, label, n in inside)
 
 
 _COOPERATIVE_HEADS = frozenset({"mutuelle", "cooperative"})
-# "l'Université de Strasbourg et l'Inria": a known name after a coordination is another organisation.
-_COORDINATED_BEFORE = re.compile(
-    rf"(?:,|\bet|\bou)[ \u00a0]+(?:l[{APOS}]|la[ \u00a0]|le[ \u00a0]|les[ \u00a0]|de[ \u00a0]|d[{APOS}])?$"
+# The known name is a complement of the institution's ("Caisse régionale de Crédit Agricole"), not a name after
+# it ("institut Fraunhofer" is Fraunhofer) or coordinated with it ("l'Université de Strasbourg et l'Inria").
+_COMPLEMENT_BEFORE = re.compile(
+    rf"(?<!,)(?<!\bet)(?<!\bou)[ \u00a0](?:de|du|des|d[{APOS}])[ \u00a0]?(?:la[ \u00a0]|l[{APOS}])?$"
 )
 _TITLE_ARTICLE = re.compile(rf"(?:L[{APOS}]|Les? |La )")
 

@@ -38,6 +38,7 @@ def _names(nlp: Language, text: str) -> set[str]:
          "de Santé et de la Chambre d'agriculture de l'Orne.",
          {"Caisse d'Épargne Normandie", "Mutuelle Verte de Santé", "Chambre d'agriculture de l'Orne"}, set()),
         ("La Caisse finance Orange depuis dix ans.", set(), {"Caisse finance Orange"}),
+        ("Les essais ont lieu à l'institut Fraunhofer de Dresde.", {"Fraunhofer"}, {"institut Fraunhofer"}),
         ("Côté recherche, l'Université de Strasbourg et l'Inria ont monté un laboratoire commun.",
          {"Université de Strasbourg", "Inria"}, {"Université de Strasbourg et l'Inria"}),
         ("Ils viennent de l'Institut national de recherche en sciences et technologies du numérique (Inria).",
