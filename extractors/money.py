@@ -134,6 +134,17 @@ _CLAUSE_END_RE = re.compile(rf"{_S}*(?:[.;!?)»\n]|$)")
 _SHARE_PRICE_RE = re.compile(alternation(_DATA["share_price_nouns"]))
 # A price level after a move in per cent: "SK Hynix a gagné 3 %, à 241 500 wons", "a pris 1,9 % ..., à 912,40 €".
 _SHARE_MOVE_RE = re.compile(rf"\d{_S}*%[^.;:!?\d]{{0,40}}\bà{_S}*$")
+_RATE_UNITS = frozenset(_DATA["subject_rate_units"])
+_CLOSING_RE = re.compile(rf"\b{alternation(_DATA['closing_verbs'])}{_S}+à{_S}*$")
+_UNIT_SUBJECT_RE = re.compile(
+    rf"(?<!\w)(?i:l['’]|le{_S}+|la{_S}+)(?P<unit>{PER_UNITS.pattern()})(?!\w)(?:[^.;:!?\d]|(?<=[A-Za-z])\d+){{0,60}}?"
+    rf"\b{alternation(_DATA['unit_price_verbs'])}\b[^.;:!?\d]{{0,30}}$"
+)
+# The gap between an amount with a unit and the next one that takes it ("..., contre près de 90 euros").
+_CARRY_GAP_RE = re.compile(
+    rf"[^\d.;:!?\n]{{0,40}}?\b{alternation(_DATA['per_carry_comparisons'])}{_S}*"
+    rf"|{_S}*{alternation(_DATA['per_carry_separators'])}{_S}*"
+)
 _CHANGE_RE = re.compile(rf"{alternation(_DATA['change_verbs'])}(?:{_S}+[^\s\d]+){{0,2}}{_S}*$")
 # A per-unit adjective earlier in the clause: "le forfait mensuel démarre à 1 500 €".
 _ADJECTIVE_BEFORE_RE = re.compile(rf"(?P<adj>{PER_ADJECTIVES.pattern()})[^.;:!?\d]{{0,40}}$")
@@ -181,7 +192,7 @@ def extract_money(doc: Doc) -> list[MoneyMention]:
             break
         money += more
         pending = [a for a in pending if a not in more]
-    return [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money]
+    return _carried_per(text, [_mention(text, amount, explicit, sentence) for amount in chosen if amount in money])
 
 
 def _table_amounts(text: str) -> list[_Amount]:
@@ -434,11 +445,31 @@ def _implied_per(text: str, amount: _Amount, first: int) -> str | None:
     adjective = _ADJECTIVE_BEFORE_RE.search(text, first, amount.start)
     if adjective is not None:
         return PER_ADJECTIVES.get(adjective.group("adj"))
-    if amount.value is None or _SCALE_RE.search(text, amount.start, amount.end):
+    if _SCALE_RE.search(text, amount.start, amount.end):
         return None
-    if _SHARE_PRICE_RE.search(text, first, amount.start) or _SHARE_MOVE_RE.search(text, first, amount.start):
+    unit = _UNIT_SUBJECT_RE.search(text, first, amount.start)
+    if unit is not None and PER_UNITS.get(unit.group("unit")) in _RATE_UNITS:
+        return PER_UNITS.get(unit.group("unit"))
+    if amount.value is None:
+        return None
+    if _SHARE_PRICE_RE.search(text, first, amount.start) or _SHARE_MOVE_RE.search(text, first, amount.start) \
+            or _CLOSING_RE.search(text, first, amount.start):
         return "share"
     return None
+
+
+def _carried_per(text: str, mentions: list[MoneyMention]) -> list[MoneyMention]:
+    """A unit amount with no unit takes the unit of the amount just before it in its sentence when only a
+    comparison or a list separator stands between them ("70 € le MWh, contre près de 90 euros")."""
+    out: list[MoneyMention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if mention.per is None and before is not None and before.per is not None \
+                and before.sentence == mention.sentence and not _SCALE_RE.search(mention.text) \
+                and _CARRY_GAP_RE.fullmatch(text, before.end, mention.start):
+            mention = replace(mention, per=before.per)
+        out.append(mention)
+    return out
 
 
 def _mention(text: str, amount: _Amount, explicit: list[_Amount], sentence: Bounds) -> MoneyMention:

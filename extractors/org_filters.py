@@ -201,11 +201,16 @@ _CUE_BEFORE = re.compile(
     rf"(?:[ \u00a0]|(?P<comma>,)[ \u00a0](?=[^,\n]{{2,60}},)){_OPEN}(?P<name>{_NAME})"
 )
 # Who funds, buys or owns: "auprès de Partech", "racheté par Partners Group", "mené par Stonepeak".
-_BY_CUE = re.compile(
+_BY_VERBS = (
     r"\b(?:aupr[èe]s|rachats?|acquisitions?|reprises?|rachet[ée]e?s?|acquise?s?|d[ée]tenue?s?|contr[ôo]l[ée]e?s?|financ[ée]e?s?|soutenue?s?|"
     r"men[ée]e?s?|cod[ée]tenue?s?|filiales?|soutien|(?:[Gg][ée]r|[Pp]ort|[Tt]alonn|[Dd]evanc|[Ii]ncarn|[Dd][ée]velopp|[Ff]abriqu|"
     r"[Ee]xploit|[Oo]p[ée]r|[Cc]ommercialis|[Ll]anc|[Pp]ubli|[Rr][ée]alis|[Cc]ommand|[Pp]lomb|[Tt]ir|[Ff]rein|"
-    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n)ée?s?|con[çc]ue?s?|fournie?s?)"
+    r"[Pp][ée]nalis|[Dd]op|[Ee]ntra[îi]n|[Cc]onseill|[Aa]ccompagn|[ÉéEe]paul|[Aa]ssist)ée?s?|con[çc]ue?s?|fournie?s?|"
+    # a funding round and whose it is: "la série C de Kelvin Systems"
+    r"(?:s[ée]ries?|[Ss]eries|tour|round)[ \u00a0][A-H]\d?)"
+)
+_BY_CUE = re.compile(
+    rf"{_BY_VERBS}"
     rf"[ \u00a0](?:par|de|du|d[’'])[ \u00a0]?(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
 )
 # "Chez **Koyeb**, la facturation...", "chez Orange": a name after "chez" is a company (people are filtered later).
@@ -222,18 +227,38 @@ _SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<nam
 _OF = r"(?:(?:de la|de|du|des)[ \u00a0]|de l[’']|d[’']|l[’'])"
 _AS_PLACE = re.compile(r"\b[Ee]n[ \u00a0]$")  # "en mairie de Saint-Avold", "en région Grand Est": a place
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w-]*[ \u00a0]$")
-_INSTITUTION = re.compile(
-    r"(?<!\w)(?P<name>(?:(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
+_INSTITUTION_NOUNS = (
+    r"(?:[Uu]niversit[ée]|[ÉéEe]cole|[Ii]nstitut|[Rr][ée]gion|[Pp]r[ée]fecture|[Mm]inist[èe]re|CCI|"
     r"[Cc]our d[’']appel|[Cc]our de cassation|[Cc]our administrative d[’']appel|[Tt]ribunal (?:de commerce|judiciaire|"
     r"administratif|des activités économiques)|"
     r"[Cc]onseil r[ée]gional|[Cc]onseil d[ée]partemental|[Mm]airie|[Vv]ille|SPL|SEM|SEML|SAEM|GIP|"
     r"[Cc]hambre d[’']agriculture|[Cc]hambre de commerce(?: et d[’']industrie)?|[Cc]hambre des m[ée]tiers|"
     r"[Cc]ommunaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes)|[Mm][ée]tropole|Agence|Autorit[ée]|"
-    r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union)"
+    r"Commission|Banque|Caisse|Direction|Office|Observatoire|Comit[ée]|Chambre|F[ée]d[ée]ration|Syndicat|Union|"
+    # capitalised only: in lower case these nouns describe the organisation named after them ("la coopérative X")
+    r"Mutuelle|Coop[ée]rative|R[ée]gie|Groupement)"
+)
+# A complement never starts a second institution: "de la Caisse X, de la Mutuelle Y et de la Chambre Z" is a list.
+_NOT_HEAD = rf"(?!{_INSTITUTION_NOUNS}\b)"
+# A lower-case word after the head noun that is no verb ("Syndicat mixte", "Coopérative fromagère", "Régie
+# électrique"): only before a complement, so "la Caisse finance Orange" names nothing.
+_HEAD_ADJECTIVE = (
+    rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE}|(?:a|est|sont|va|doit|peut|fait|était|sera|ont)\b)"
+    r"[a-zà-ÿ][a-zà-ÿ-]+(?<!ent)(?=[ \u00a0](?:de|du|des|d[’'])))?"
+)
+# Lower-case complements before the proper name: "des énergies de la vallée de l'Arve".
+_LOWER_COMPLEMENTS = (
+    rf"(?:[ \u00a0]{_OF}[a-zà-ÿ][a-zà-ÿ-]+(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+)?"
+    rf"(?=[ \u00a0](?:de|du|des|d[’']))){{0,3}}"
+)
+_INSTITUTION = re.compile(
+    rf"(?<!\w)(?P<name>(?:{_INSTITUTION_NOUNS}"
     r"(?:[ \u00a0](?:national|nationale|f[ée]d[ée]rale?|sup[ée]rieure?|technique|polytechnique|europ[ée]enne?|"
     r"internationale?|mondiale?|centrale?|interminist[ée]rielle?|r[ée]gionale?|publique|cantonale?))?"
+    rf"{_HEAD_ADJECTIVE}{_LOWER_COMPLEMENTS}"
     # a chain of complements only after a first one: "de l'Économie, du Commerce et de l'Industrie"
-    rf"[ \u00a0](?:{_OF}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NAME})*|{_NAME}(?:[ \u00a0]{_OF}{_NAME})?)"
+    rf"[ \u00a0](?:{_OF}{_NOT_HEAD}{_NAME}(?:,?[ \u00a0](?:et[ \u00a0])?{_OF}{_NOT_HEAD}{_NAME})*"
+    rf"|{_NAME}(?:[ \u00a0]{_OF}{_NAME})?)"
     r"|(?:Union|Commission|Banque|Agence) (?:europ[ée]enne|mondiale|africaine|asiatique)))"
 )
 # Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
@@ -490,6 +515,29 @@ _PLACE_BEFORE = re.compile(r"\b(?:en|à|au|aux|dans|vers|depuis|via|sur)[ \u00a0
 _ITEM_LEAD = re.compile(r"(?:\*\*)?(?:[dDlL][’']|de[ \u00a0])?")
 
 
+# What announces a list of organisations by their role: "les investisseurs historiques de la société, A et B",
+# "aux côtés de ses partenaires A, B et C", "accompagnées par A, B ou un incubateur".
+_LIST_CUE = re.compile(
+    rf"(?:\b{_DET}[ \u00a0]?(?:{_CUE_NOUNS}){_ADJECTIVES}{_COMPLEMENTS}{_SUCH_AS}|{_BY_VERBS}"
+    r"[ \u00a0](?:par|de|du|d[’']))[ \u00a0]*[,:]?[ \u00a0]*$"
+)
+
+
+def cued_lists(text: str) -> list[list[tuple[int, int]]]:
+    """Coordinated names right after a role noun or a funding verb: every one of them is named as an organisation."""
+    return [items for items in name_lists(text)
+            if items and _LIST_CUE.search(text, max(0, items[0][0] - 120), _list_start(text, items[0][0]))]
+
+
+_ITEM_PREFIX = re.compile(r"(?:[dDlL][’']|de[ \u00a0])$")
+
+
+def _list_start(text: str, first: int) -> int:
+    """Where the list's first item starts, its elision included ("d'Occitanie Invest")."""
+    prefix = _ITEM_PREFIX.search(text, max(0, first - 3), first)
+    return prefix.start() if prefix else first
+
+
 def name_lists(text: str) -> list[list[tuple[int, int]]]:
     """Coordinated names ("OVHcloud, Scaleway ou Iliad", "Microsoft, Oracle, Meta"): two with et/ou, or three."""
     lists = []
@@ -517,6 +565,34 @@ def name_lists(text: str) -> list[list[tuple[int, int]]]:
     return lists
 
 
+# A bullet line headed by a name: "- Fluxgrid (Munich) : 60 M€", "• Hydrelis, start-up grenobloise", "- Nexans — ...".
+_BULLET_HEAD = re.compile(
+    rf"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?:\*\*)?(?P<name>{_NAME}(?:[ \u00a0]{_OF}{_NAME})?)(?:\*\*)?"
+    r"(?=[ \u00a0]*(?:\([^()\n]{1,40}\))?[ \u00a0]*(?:[:,;]|[ \u00a0][-–—][ \u00a0]|$))"
+)
+
+
+def bullet_head_lists(text: str) -> list[list[tuple[int, int]]]:
+    """The names heading the lines of each run of consecutive bullet lines: a list like "A, B et C", so the
+    caller treats them as `name_lists` (organisations when one of them is one, no product among them)."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if _BULLET.match(line):
+            head = _BULLET_HEAD.match(line)
+            if head is not None:
+                current.append(_skip_leading_words(text, offset + head.start("name"), offset + head.end("name")))
+        else:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+        offset += len(line) + 1
+    if len(current) >= 2:
+        runs.append(current)
+    return [[(s, e) for s, e in run if s < e] for run in runs]
+
+
 # --- page structure: furniture lines, tables, acronym definitions, stock indices and tickers --------------
 
 _CUES = load_json("org_cues.json")
@@ -532,6 +608,11 @@ _INDEX_AFTER = re.compile(
 _FIGURE_AFTER = re.compile(
     r"[ \u00a0](?!(?:19|20)\d\d\b)\d{2,4}(?![\d,.]?\d)(?![ \u00a0]?(?:%|€|\$|M|Md|milliards?|millions?))"
 )
+# A name that ends with a bare figure is an index or a product ("Euro Stoxx 50", "Nikkei 225"), not a year.
+_FIGURE_LAST = re.compile(r"[ \u00a0](?!(?:19|20)\d\d$)\d{2,4}$")
+# A word after a capitalised name and a bare figure continues an index's name ("Stoxx Europe 600 Technology").
+_INDEX_FIGURE_BEFORE = re.compile(r"[A-ZÀ-Ý][\w&.-]*[ \u00a0](?!(?:19|20)\d\d\b)\d{2,4}[ \u00a0]$")
+_INDEX_LAST_WORDS = frozenset(fold(w) for w in _CUES["index_last_words"])
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}|[A-Z]{2,8}:[ \u00a0]?[A-Z0-9.]{1,8}")
 _TICKER_BEFORE = re.compile(r"(?i:\b(?:symbole|ticker|code|mn[ée]monique))[ \u00a0]+$")
 
@@ -549,6 +630,7 @@ _EVENT_BEFORE = re.compile(
 )
 _EVENT_LAST_WORDS = frozenset(fold(w) for w in _CUES["event_last_words"])
 _JOB_TITLES = frozenset(fold(w) for w in _CUES["job_titles"])
+_ROUND = re.compile(r"(?:series|serie|round|tour(?: de serie)?) [a-h]\d?")
 _NOT_ORG_HEADS = tuple(fold(w) for w in (*_CUES["event_nouns"], *_CUES["publication_heads"]))
 
 
@@ -559,7 +641,7 @@ def is_non_org_class(text: str, start: int, end: int) -> bool:
     key = fold(text[start:end])
     if not key:
         return False
-    if key in _JOB_TITLES:
+    if key in _JOB_TITLES or len(key) == 1 or _ROUND.fullmatch(key):  # "série A", "Series B": a funding round
         return True
     if key.rsplit(" ", 1)[-1] in _EVENT_LAST_WORDS or any(key == h or key.startswith(h + " ") for h in _NOT_ORG_HEADS):
         return True
@@ -567,11 +649,16 @@ def is_non_org_class(text: str, start: int, end: int) -> bool:
 
 
 def is_index_or_ticker(text: str, start: int, end: int) -> bool:
-    """A stock index ("SBF 120", "le SOX, l'indice des semi-conducteurs") or a ticker ("NVDA.O", "1347.HK")."""
+    """A stock index ("SBF 120", "le SOX, l'indice des semi-conducteurs", "Euro Stoxx 50", "Philadelphia
+    Semiconductor Index", "Technology" of "Stoxx Europe 600 Technology") or a ticker ("NVDA.O", "1347.HK")."""
     name = text[start:end]
     if _TICKER.fullmatch(name) or _TICKER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if _FIGURE_AFTER.match(text, end) or _INDEX_AFTER.match(text, end):
+        return True
+    if _FIGURE_LAST.search(name) or fold(name).rsplit(" ", 1)[-1] in _INDEX_LAST_WORDS:
+        return True
+    if _INDEX_FIGURE_BEFORE.search(text, max(0, start - 40), start):
         return True
     return bool(_INDEX_BEFORE.search(text, max(0, start - 30), start))
 
@@ -620,7 +707,10 @@ def table_names(text: str) -> list[tuple[int, int]]:
             found.extend(_cell_items(text, offset + key_value.start("value"), offset + key_value.end("value")))
         bullet = _BULLET_ITEM.match(line)
         if bullet is not None and in_list:
-            found.extend(_cell_items(text, offset + bullet.start("item"), offset + bullet.end("item")))
+            # the item's name, not its description: "- Arvelia : hébergement", "- OVHcloud — réseau"
+            cut = _ITEM_DESCRIPTION.search(bullet.group("item"))
+            item_end = bullet.start("item") + cut.start() if cut else bullet.end("item")
+            found.extend(_cell_items(text, offset + bullet.start("item"), offset + item_end))
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
             header = _LIST_HEADER.search(line)
@@ -645,6 +735,7 @@ _KEY_PART = re.compile(r"[ \u00a0][-–—][ \u00a0]")
 _KEY_VALUE = re.compile(r"^[\s*_-]*(?P<key>[^:|\t\n]{2,40}?)[\s*_]*:[ \u00a0]+(?P<value>[^\n]+?)[ \u00a0.;]*$")
 _LOWER_LEAD = re.compile(r"^([a-zà-ÿ][\w’'-]*)(?:[ \u00a0][a-zà-ÿ][\w’'-]*)*[ \u00a0](?=[A-ZÀ-Ý])")
 _BULLET_ITEM = re.compile(r"^[ \t]*[-–—•·*▪►✓][ \u00a0]+(?P<item>[^\n]+?)[ \u00a0.;,]*$")
+_ITEM_DESCRIPTION = re.compile(r"[ \u00a0]+:[ \u00a0]|[ \u00a0][-–—][ \u00a0]")
 _LIST_HEADER = re.compile(r"(?P<key>[\w’'-]+(?:[ \u00a0][\w’'-]+)?)[ \u00a0]*:[ \u00a0]*$")
 _CELL_NOTE = re.compile(r"[ \u00a0]\([^()\n]*\)")
 _POSTCODE = re.compile(r"\d{4,5}[ \u00a0]")  # "14000 Caen" in an address

@@ -40,7 +40,11 @@ _KIND_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"Mairie|D[ée]partement|Office|Haut[- ]Conseil|Secr[ée]tariat|Acad[ée]mie)", re.I), "public"),
     (re.compile(r"^(?:Institut|Laboratoire|Labo |Universit[ée]|University|[ÉE]cole|Centre (?:de|national) recherche|"
                 r"Centre national|Fondation)", re.I), "lab"),
-    (re.compile(r"^(?:Consortium|Alliance|Coalition|F[ée]d[ée]ration|Association|Syndicat)", re.I), "consortium"),
+    (re.compile(r"^(?:Consortium|Alliance|Coalition|F[ée]d[ée]ration|Association|Syndicat|Groupement)", re.I),
+     "consortium"),
+    # institutions of the "Noun adjective de Name" shape ("Caisse régionale de ...", "Régie électrique de ...")
+    (re.compile(r"^(?:Chambre|R[ée]gie|Communaut[ée] (?:urbaine|d[’']agglom[ée]ration|de communes))\b"), "public"),
+    (re.compile(r"^(?:Mutuelle|Coop[ée]rative|Caisse (?:r[ée]gionale|d[’'][ÉE]pargne|f[ée]d[ée]rale))\b"), "company"),
 )
 
 

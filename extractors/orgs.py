@@ -28,7 +28,9 @@ from extractors.org_filters import (
     acronym_definitions,
     acronym_first_definitions,
     after_product_noun,
+    bullet_head_lists,
     cue_candidates,
+    cued_lists,
     has_mixed_case,
     has_org_shape,
     is_boilerplate,
@@ -91,6 +93,7 @@ _ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïí", "o": "ôöó", "
 _BEFORE = r"(?<![\w@/.])"
 _AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
 _MAX_NAME_WORDS = 8
+_MAX_INSTITUTION_WORDS = 12
 _LEAD_JUNK = re.compile(rf"^(?:[\W_]*(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}])?[\W_]*")
 _ENTITY_CUT = re.compile(r"[\n|\t]|[ \u00a0]:[ \u00a0]")  # a line, a table cell, a colon
 _TRAIL_JUNK = re.compile(rf"(?:[{APOS}]s?)?[^\w)+]*$")
@@ -207,7 +210,7 @@ def _is_org_name(name: str, doc: Doc) -> bool:
 
 
 def _is_plausible_name(name: str) -> bool:
-    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
+    if not any(c.isupper() for c in name) or len(name.split()) > _max_words(name):
         return False
     return not (is_listed_non_org(name) or is_listed_non_org(strip_surface(name)))
 
@@ -217,12 +220,17 @@ def _is_cued_org(name: str, doc: Doc, *, whole: bool = True) -> bool:
     Arthur D. Little"); stoplisted names are refused, and very frequent words unless `whole` (the name is all
     the cued slot holds, punctuation after it) and capitalised throughout ("Opérateurs Associés, un groupement")."""
     stripped = strip_surface(name)
-    if not any(c.isupper() for c in name) or len(name.split()) > _MAX_NAME_WORDS:
+    if not any(c.isupper() for c in name) or len(name.split()) > _max_words(name):
         return False
     if {fold(name), fold(stripped)} & stop_keys():
         return False
     return guessed_kind(stripped) is not None or (whole and _is_title_name(stripped)) or \
         not is_frequent_phrase(stripped, lexicon(doc.vocab))
+
+
+def _max_words(name: str) -> int:
+    """An institution's name runs longer ("Syndicat mixte des énergies de la vallée de l'Arve")."""
+    return _MAX_INSTITUTION_WORDS if guessed_kind(strip_surface(name)) is not None else _MAX_NAME_WORDS
 
 
 _TITLE_NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0][A-ZÀ-Ý][\w’'-]*)+")
@@ -325,7 +333,7 @@ def _coordinated(text: str, found: dict[tuple[int, int], str], gazetteer: list[G
     """Unknown names listed with a recognised organisation and nothing that is not one."""
     not_orgs = {(s, e) for s, e, label, _ in gazetteer if label == NOT_ORG}
     orgs, listed = _SpanSet(found), _SpanSet(g for g in gazetteer if g[2] == ORG)
-    for items in name_lists(text):
+    for items in [*name_lists(text), *bullet_head_lists(text)]:
         known = [item for item in items if orgs.overlaps(*item)]
         # A product in the list makes it a list of products ("H100, Blackwell et Rubin") unless its maker
         # follows in parentheses ("Llama (Meta), Mistral et DeepSeek"); a product word inside a longer name
@@ -376,7 +384,9 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if label == ORG and not _off_content(text, s, e) and not _metonym_as_place(text, s, e)
     }
     org_only = set(org_only_cue_names(text))
-    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in org_only}
+    # a role cue names organisations: the NER's "person" there is one unless a first name opens it
+    cued = [(s, e) for items in cued_lists(text) for s, e in items if not is_listed_non_org(text[s:e])]
+    persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in [*org_only, *cued]}
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
     entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
     unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
@@ -389,6 +399,8 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
             named = _is_named_org(name, doc, persons)
         if named and not _off_content(text, start, end):
             unknown.append((start, end))
+    # "ses investisseurs historiques, Kerlan Capital et Alpes Angels"
+    unknown += [(s, e) for s, e in cued if not _off_content(text, s, e) and _is_listed_org(text, s, e, doc, persons)]
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
     named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
     for start, end in weak_cue_candidates(text):
@@ -400,7 +412,8 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
               if label == NOT_ORG and _stop_category().get(fold(name)) == "places"}
     listed = _SpanSet(g for g in gazetteer if (g[0], g[1]) not in places)
     for start, end in unknown:
-        if not listed.overlaps(start, end) and (start, end) not in places and not is_index_or_ticker(text, start, end):
+        free = not listed.overlaps(start, end) or _wraps_known(text, start, end, gazetteer)
+        if free and (start, end) not in places and not is_index_or_ticker(text, start, end):
             found[(start, end)] = canonical_name(text[start:end])
     found.update(_structured(doc, text, gazetteer, persons))
     found.update(_media(doc, text, persons))
@@ -411,9 +424,45 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
         if not is_index_or_ticker(text, start, end):
             name = canonical_name(text[start:end])
             found[(start, end)] = _capitalised(name) if name.islower() else name  # "kalyx" -> "Kalyx", as in tables
+    _name_known_acronyms(text, found, gazetteer)
     return _without_non_orgs(text, found, known)
 
 
+_ACRONYM_NOTE = re.compile(r"[ \u00a0]\(([^()\n]{2,12})\)")
+
+
+def _name_known_acronyms(text: str, found: dict[tuple[int, int], str], gazetteer: list[GazMatch]) -> None:
+    """A long name defined by a known acronym is that organisation ("l'Institut national de recherche en sciences
+    et technologies du numérique (Inria)"), even when its initials do not spell the acronym. Three words at least
+    and the same first letter: "Outscale (Dassault Systèmes)" names a parent, not the same organisation."""
+    known = {(s, e): name for s, e, label, name in gazetteer if label == ORG}
+    for start, end in list(found):
+        note = _ACRONYM_NOTE.match(text, end)
+        canonical = known.get(note.span(1)) if note else None
+        if canonical is None or (start, end) in known or len(text[start:end].split()) < 3:
+            continue
+        if fold(text[start:end])[:1] == fold(note.group(1))[:1]:
+            found[(start, end)] = canonical
+
+
+def _wraps_known(text: str, start: int, end: int, gazetteer: list[GazMatch]) -> bool:
+    """An institution's full name around a known organisation's ("Caisse régionale de Crédit Agricole des Savoie"
+    is not Crédit Agricole): the name opens with an institution noun and every match lies strictly inside it."""
+    name = text[start:end]
+    if not name[:1].isupper() or guessed_kind(name) is None \
+            or fold(name).split(" ", 1)[0] not in INSTITUTION_HEADS | _COOPERATIVE_HEADS:
+        return False
+    inside = [g for g in gazetteer if g[0] < end and start < g[1]]
+    return all(start < s and e <= end and (label == ORG or _stop_category().get(fold(n)) == "places")
+               and (label != ORG or _COMPLEMENT_BEFORE.search(text, start, s)) for s, e, label, n in inside)
+
+
+_COOPERATIVE_HEADS = frozenset({"mutuelle", "cooperative"})
+# The known name is a complement of the institution's ("Caisse régionale de Crédit Agricole"), not a name after
+# it ("institut Fraunhofer" is Fraunhofer) or coordinated with it ("l'Université de Strasbourg et l'Inria").
+_COMPLEMENT_BEFORE = re.compile(
+    rf"(?<!,)(?<!\bet)(?<!\bou)[ \u00a0](?:de|du|des|d[{APOS}])[ \u00a0]?(?:la[ \u00a0]|l[{APOS}])?$"
+)
 _TITLE_ARTICLE = re.compile(rf"(?:L[{APOS}]|Les? |La )")
 
 

@@ -4,30 +4,12 @@ amount, a price closing its clause, legal and newsletter furniture."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractors.money import extract_money
-
-
-def _all(nlp: Language, text: str) -> list[dict[str, Any]]:
-    found = []
-    for m in extract_money(nlp(text)):
-        assert text[m.start : m.end] == m.text
-        found.append({"text": m.text, "value": m.value, "low": m.low, "high": m.high, "currency": m.currency,
-                      "explicit": m.explicit_currency, "qualifier": m.qualifier, "per": m.per})
-    return found
-
-
-def _one(nlp: Language, text: str) -> dict[str, Any]:
-    found = _all(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
-
+from tests.extractors.money_cases import money_fields, one_money
 
 GLUED = [
     # (sentence, span, value, currency)
@@ -49,13 +31,13 @@ GLUED = [
 @pytest.mark.parametrize(("sentence", "span", "value", "currency"), GLUED)
 def test_scale_glued_to_a_code_and_regional_dollars(nlp: Language, sentence: str, span: str, value: float,
                                                     currency: str) -> None:
-    found = _one(nlp, sentence)
+    found = one_money(nlp, sentence)
     assert (found["text"], found["currency"]) == (span, currency)
     assert found["value"] == pytest.approx(value)
 
 
 def test_a_word_after_a_scale_is_no_code(nlp: Language) -> None:
-    assert _all(nlp, "Le site compte 3 MWh de stockage et 40 Mbps de bande passante.") == []
+    assert money_fields(nlp, "Le site compte 3 MWh de stockage et 40 Mbps de bande passante.") == []
 
 
 SHARED = [
@@ -78,7 +60,7 @@ SHARED = [
 
 @pytest.mark.parametrize(("text", "expected"), SHARED)
 def test_shared_currency_names_follow_the_article(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(m["text"], m["currency"]) for m in _all(nlp, text)] == expected
+    assert [(m["text"], m["currency"]) for m in money_fields(nlp, text)] == expected
 
 
 QUALIFIED = [
@@ -94,32 +76,14 @@ QUALIFIED = [
 
 @pytest.mark.parametrize(("sentence", "span", "value", "qualifier"), QUALIFIED)
 def test_signs_and_position_words(nlp: Language, sentence: str, span: str, value: float, qualifier: str | None) -> None:
-    [found] = [m for m in _all(nlp, sentence) if m["text"] == span]
+    [found] = [m for m in money_fields(nlp, sentence) if m["text"] == span]
     assert found["qualifier"] == qualifier
     assert found["value"] == pytest.approx(value)
 
 
 def test_a_percent_change_is_not_a_plus_amount(nlp: Language) -> None:
-    found = _all(nlp, "Le chiffre d'affaires atteint 2,1 milliards d'euros (+12 %).")
+    found = money_fields(nlp, "Le chiffre d'affaires atteint 2,1 milliards d'euros (+12 %).")
     assert [(m["text"], m["qualifier"]) for m in found] == [("2,1 milliards d'euros", None)]
-
-
-PER = [
-    # (sentence, span, per)
-    ("Le modèle coûte 0,15 $ pour 1 million de tokens en entrée.", "0,15 $ pour 1 million de tokens", "million_tokens"),
-    ("Comptez 0,60 $ pour un million de tokens.", "0,60 $ pour un million de tokens", "million_tokens"),
-    ("Il faut 10 milliards de dollars pour un GW de capacité.", "10 milliards de dollars pour un GW", "GW"),
-    ("Le stockage revient à 20 € pour 1 To.", "20 € pour 1 To", "TB"),
-    ("La location est de 2 $ pour une heure de GPU.", "2 $ pour une heure", "hour"),
-    ("Un serveur vaut 300 000 dollars, soit 37 500 $ par GPU.", "37 500 $ par GPU", "GPU"),
-    ("Les A100 reconditionnées sont à 6 500 € pièce.", "6 500 € pièce", "unit"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "span", "per"), PER)
-def test_rates_after_pour_one_unit(nlp: Language, sentence: str, span: str, per: str) -> None:
-    found = [m for m in _all(nlp, sentence) if m["text"] == span]
-    assert [m["per"] for m in found] == [per]
 
 
 @pytest.mark.parametrize(
@@ -132,7 +96,7 @@ def test_rates_after_pour_one_unit(nlp: Language, sentence: str, span: str, per:
     ],
 )
 def test_pour_a_purpose_is_no_rate(nlp: Language, sentence: str) -> None:
-    assert [m["per"] for m in _all(nlp, sentence)] == [None]
+    assert [m["per"] for m in money_fields(nlp, sentence)] == [None]
 
 
 IMPLIED = [
@@ -150,7 +114,7 @@ IMPLIED = [
 
 @pytest.mark.parametrize(("text", "span", "value", "currency"), IMPLIED)
 def test_amounts_whose_currency_is_elsewhere(nlp: Language, text: str, span: str, value: float, currency: str) -> None:
-    [found] = [m for m in _all(nlp, text) if m["text"] == span]
+    [found] = [m for m in money_fields(nlp, text) if m["text"] == span]
     assert (found["value"], found["currency"], found["explicit"]) == (pytest.approx(value), currency, False)
 
 
@@ -163,11 +127,11 @@ def test_amounts_whose_currency_is_elsewhere(nlp: Language, text: str, span: str
     ],
 )
 def test_counts_stay_counts(nlp: Language, text: str) -> None:
-    assert _all(nlp, text) == []
+    assert money_fields(nlp, text) == []
 
 
 def test_change_range_shares_its_rate(nlp: Language) -> None:
-    found = _all(nlp, "Sa facture est passée de 18 000 à 26 000 euros par mois.")
+    found = money_fields(nlp, "Sa facture est passée de 18 000 à 26 000 euros par mois.")
     assert [(m["text"], m["value"], m["per"]) for m in found] == [
         ("18 000", 18000.0, "month"), ("26 000 euros par mois", 26000.0, "month")]
 
@@ -182,7 +146,7 @@ def test_change_range_shares_its_rate(nlp: Language) -> None:
 )
 def test_page_furniture_is_no_money(nlp: Language, line: str) -> None:
     text = f"Le groupe a levé 40 millions d'euros.\n\n{line}\n"
-    assert [m["text"] for m in _all(nlp, text)] == ["40 millions d'euros"]
+    assert [m["text"] for m in money_fields(nlp, text)] == ["40 millions d'euros"]
 
 
 _SEPARATORS = st.sampled_from([" ", "\u00a0", "\u202f"])
@@ -203,7 +167,7 @@ def test_typography_grammar(nlp: Language, whole: int, cents: int | None, separa
     template, factor, currency = form
     digits = f"{whole:,}".replace(",", separator) + ("" if cents is None else f",{cents:02d}")
     span = template.format(n=digits)
-    found = _one(nlp, f"Le groupe annonce {span} pour ce projet.")
+    found = one_money(nlp, f"Le groupe annonce {span} pour ce projet.")
     assert (found["text"], found["currency"]) == (span, currency)
     assert found["value"] == pytest.approx((whole + (cents or 0) / 100) * factor)
     assert found["qualifier"] == ("more_than" if template.startswith("+") else None)
@@ -225,7 +189,7 @@ TABLE = """Compte de résultat simplifié {header}
      ("(en milliers d'euros)", 1e3, "EUR"), ("(en k€)", 1e3, "EUR")],
 )
 def test_table_figures_take_the_unit_stated_above(nlp: Language, header: str, factor: float, currency: str) -> None:
-    found = _all(nlp, TABLE.format(header=header))
+    found = money_fields(nlp, TABLE.format(header=header))
     assert [m["text"] for m in found] == ["186,4", "154,0", "14,7", "-3,2"]  # not the staff row: its own unit
     assert [m["value"] for m in found] == pytest.approx([v * factor for v in (186.4, 154.0, 14.7, -3.2)])
     assert {(m["currency"], m["explicit"]) for m in found} == {(currency, False)}
@@ -239,17 +203,17 @@ def test_table_columns_that_are_no_amounts(nlp: Language) -> None:
 | Alpha | 2027 | 120 | 450 |
 | Beta | 2028 | 80 | 310,5 |
 """
-    assert [(m["text"], m["value"]) for m in _all(nlp, text)] == [("450", 450e6), ("310,5", 310.5e6)]
+    assert [(m["text"], m["value"]) for m in money_fields(nlp, text)] == [("450", 450e6), ("310,5", 310.5e6)]
 
 
 def test_a_table_without_a_unit_has_no_amounts(nlp: Language) -> None:
-    assert _all(nlp, TABLE.format(header="(données publiées)")) == []
+    assert money_fields(nlp, TABLE.format(header="(données publiées)")) == []
 
 
 def test_a_unit_far_from_the_table_does_not_apply(nlp: Language) -> None:
     far = "Les montants sont exprimés en millions d'euros.\n\nLe tableau suivant résume l'activité.\n\n"
     text = far + TABLE.format(header="")
-    assert _all(nlp, text) == []
+    assert money_fields(nlp, text) == []
 
 
 ONE_AND_HALF = [
@@ -268,7 +232,7 @@ ONE_AND_HALF = [
 @pytest.mark.parametrize(("sentence", "span", "value", "qualifier"), ONE_AND_HALF)
 def test_one_and_half_scales_and_more_qualifiers(nlp: Language, sentence: str, span: str, value: float,
                                                   qualifier: str | None) -> None:
-    found = _one(nlp, sentence)
+    found = one_money(nlp, sentence)
     assert (found["text"], found["qualifier"]) == (span, qualifier)
     assert found["value"] == pytest.approx(value)
 
@@ -283,7 +247,7 @@ def test_one_and_half_scales_and_more_qualifiers(nlp: Language, sentence: str, s
     ],
 )
 def test_money_labels_and_credits(nlp: Language, text: str, span: str) -> None:
-    assert span in [m["text"] for m in _all(nlp, text)]
+    assert span in [m["text"] for m in money_fields(nlp, text)]
 
 
 @pytest.mark.parametrize(
@@ -292,4 +256,4 @@ def test_money_labels_and_credits(nlp: Language, text: str, span: str) -> None:
      "Le premier million de visiteurs est attendu en mai.", "Nombre d'abonnés : un peu plus de 6 millions."],
 )
 def test_units_of_measure_and_counts_are_not_amounts(nlp: Language, text: str) -> None:
-    assert _all(nlp, text) == []
+    assert money_fields(nlp, text) == []

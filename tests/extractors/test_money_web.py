@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,16 +14,7 @@ from spacy.language import Language
 from extractors.money import CURRENCY_SYMBOLS, CURRENCY_WORDS, extract_money
 from extractors.numbers import parse_digits
 from extractors.rules import load_json
-
-
-def _one(nlp: Language, text: str) -> dict[str, Any]:
-    mentions = extract_money(nlp(text))
-    assert len(mentions) == 1, [m.text for m in mentions]
-    m = mentions[0]
-    assert text[m.start : m.end] == m.text
-    return {"text": m.text, "value": m.value, "low": m.low, "high": m.high, "currency": m.currency,
-            "qualifier": m.qualifier, "per": m.per}
-
+from tests.extractors.money_cases import one_money
 
 TYPOGRAPHY = [
     # (sentence, span, value, currency, qualifier)
@@ -52,7 +42,7 @@ TYPOGRAPHY = [
 @pytest.mark.parametrize(("sentence", "span", "value", "currency", "qualifier"), TYPOGRAPHY)
 def test_web_typography(nlp: Language, sentence: str, span: str, value: float, currency: str,
                         qualifier: str | None) -> None:
-    found = _one(nlp, sentence)
+    found = one_money(nlp, sentence)
     assert (found["text"], found["currency"], found["qualifier"]) == (span, currency, qualifier)
     assert found["value"] == pytest.approx(value, rel=1e-9)
 
@@ -84,7 +74,7 @@ def test_typography_grammar(nlp: Language, integer: int, decimals: str, form: tu
     template, currency = form
     number = f"{integer},{decimals}" if decimals else str(integer)
     amount = before + template.format(n=number, s=scale) + ("+" if plus and not before else "")
-    found = _one(nlp, f"Le groupe annonce {amount} pour son campus.")
+    found = one_money(nlp, f"Le groupe annonce {amount} pour son campus.")
     assert found["text"] == amount
     assert found["value"] == pytest.approx(float(f"{integer}.{decimals or 0}") * _SCALES[scale], rel=1e-9)
     assert found["currency"] == currency
@@ -117,7 +107,7 @@ CURRENCIES = [
 
 @pytest.mark.parametrize(("sentence", "currency"), CURRENCIES)
 def test_currencies_in_words_and_codes(nlp: Language, sentence: str, currency: str) -> None:
-    assert _one(nlp, sentence)["currency"] == currency
+    assert one_money(nlp, sentence)["currency"] == currency
 
 
 def test_currency_table_holds_the_main_currencies_with_french_names() -> None:
@@ -142,7 +132,7 @@ def test_currency_table_holds_the_main_currencies_with_french_names() -> None:
     ],
 )
 def test_decimal_comma_and_per_share(nlp: Language, sentence: str, span: str, value: float, per: str | None) -> None:
-    found = _one(nlp, sentence)
+    found = one_money(nlp, sentence)
     assert (found["text"], found["per"]) == (span, per)
     assert found["value"] == pytest.approx(value)
 
@@ -234,22 +224,6 @@ def test_a_count_in_a_money_paragraph_stays_a_count(nlp: Language) -> None:
     assert [m.text for m in extract_money(nlp(text))] == ["20 € par mois"]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "span", "per"),
-    [
-        ("À Séoul, SK Hynix a gagné 3 %, à 241 500 wons.", "241 500 wons", "share"),
-        ("ASML a pris 1,9 % à Amsterdam, à 912,40 €.", "912,40 €", "share"),
-        ("Barclays a relevé son objectif de cours à 190 dollars.", "190 dollars", "share"),
-        ("Chaque baie équipée rapporte entre 20 000 et 35 000 euros.", "entre 20 000 et 35 000 euros", "rack"),
-        ("Chaque abonné paie 12 € au fournisseur.", "12 €", "user"),
-        ("Le chiffre d'affaires a progressé de 3 % à 2 milliards d'euros.", "2 milliards d'euros", None),
-    ],
-)
-def test_per_unit_said_before_the_amount(nlp: Language, sentence: str, span: str, per: str | None) -> None:
-    found = _one(nlp, sentence)
-    assert (found["text"], found["per"]) == (span, per)
-
-
 def test_a_change_between_two_amounts_is_no_range(nlp: Language) -> None:
     text = "Sa facture est passée de 18 000 à 26 000 euros par mois à cause des frais de sortie."
     found = [(m.text, m.value, m.low, m.currency, m.explicit_currency) for m in extract_money(nlp(text))]
@@ -267,22 +241,9 @@ def test_a_range_after_de_stays_a_range(nlp: Language) -> None:
      ("Une fourchette de 50-60 M€ est évoquée.", "50-60 M€", None)],
 )
 def test_negative_amounts(nlp: Language, sentence: str, span: str, value: float | None) -> None:
-    found = _one(nlp, sentence)
+    found = one_money(nlp, sentence)
     assert found["text"] == span
     assert found["value"] == (None if value is None else pytest.approx(value))
-
-
-@pytest.mark.parametrize(
-    ("sentence", "span", "per"),
-    [
-        ("Lambda affiche 2,49 $ de l'heure pour la même carte.", "2,49 $ de l'heure", "hour"),
-        ("Le forfait mensuel démarre à 1 500 €.", "1 500 €", "month"),
-        ("Le budget annuel atteint 3 M€.", "3 M€", "year"),
-    ],
-)
-def test_more_per_units(nlp: Language, sentence: str, span: str, per: str) -> None:
-    found = _one(nlp, sentence)
-    assert (found["text"], found["per"]) == (span, per)
 
 
 def test_an_amount_from_a_named_lender_is_money(nlp: Language) -> None:
