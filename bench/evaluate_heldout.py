@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 SETS = ("own", "own_orgs", "own_orgs2", "own_orgs3", "own_dates", "own_web", "own_deals", "own_money", "own_fresh",
-        "own_orgs4")
+        "own_orgs4", "own_fresh2")
 
 
 def score_set(name: str, work: Path) -> dict[str, object]:
@@ -59,10 +59,12 @@ def main() -> int:
     parser.add_argument("--sets", nargs="+", default=list(SETS))
     parser.add_argument("--json", type=Path, help="also write every result to this file")
     args = parser.parse_args()
+    results = {}
     with tempfile.TemporaryDirectory(prefix="infrafacts-heldout-") as tmp:
-        results = {name: score_set(name, Path(tmp)) for name in args.sets}
-    for name, result in results.items():
-        print_set(name, result)
+        for name in args.sets:  # each set printed as soon as scored: a later failure loses nothing
+            results[name] = score_set(name, Path(tmp))
+            print_set(name, results[name])
+            sys.stdout.flush()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
