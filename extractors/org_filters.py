@@ -845,8 +845,10 @@ def _definition_start(acro: str, words: list[str], *, lower: bool = False) -> in
             return i
         if key in INSTITUTION_HEADS:
             heads.append(i)
-    # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich")
-    return heads[0] if heads and not lower and _few_lower_words(words[heads[0] + 1 :]) else None
+    # the run from an institution noun, if it reads as a name, not a clause ("banque cantonale de Zurich"), before
+    # what is written as an acronym: "(ZKB)", not a place in brackets ("le fonds X compte bâtir à La Hague (Manche)")
+    capitals = sum(c.isupper() for c in acro)
+    return heads[0] if heads and not lower and capitals >= 2 and _few_lower_words(words[heads[0] + 1 :]) else None
 
 
 _MAX_LOWER_IN_NAME = 4

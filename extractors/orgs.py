@@ -91,7 +91,9 @@ _NAME_BEFORE = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w&.-]*[ \u00a0]$")
 _SPACE = rf"{HSPACE}+"  # never a line break: a name does not run across lines
 _ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ùûüú", "c": "ç", "n": "ñ", "y": "ÿ"}
 _BEFORE = r"(?<![\w@/.])"
-_AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]))"
+# a listed name ends where its word ends: not before a letter, ".com"/"-Leti", nor an apostrophe inside a
+# longer name ("Dell" is not in "Dell'Oro"; elisions stand before names, never after them), a possessive aside
+_AFTER = r"(?-i:(?!\w|[.-][a-zà-ÿ0-9]|[’'](?!s\b)[A-ZÀ-Ýa-zà-ÿ]))"
 _MAX_NAME_WORDS = 8
 _MAX_INSTITUTION_WORDS = 12
 _LEAD_JUNK = re.compile(rf"^(?:[\W_]*(?:[lLdD]|[qQ]u|[jJ]usqu)[{APOS}])?[\W_]*")

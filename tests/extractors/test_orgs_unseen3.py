@@ -114,3 +114,23 @@ def test_a_list_without_a_role_cue_is_not_cued() -> None:
 def test_index_shapes(text: str, name: str, index: bool) -> None:
     start = text.index(name)
     assert is_index_or_ticker(text, start, start + len(name)) is index
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # a listed name stops at its word's end: no known name inside a longer one joined by an apostrophe
+        ("Selon le cabinet Dell'Oro, le marché des serveurs IA doublera.", {"Dell'Oro"}, {"Dell"}),
+        ("Le cabinet Dell’Oro prévoit 500 milliards de dollars de dépenses.", {"Dell’Oro"}, {"Dell"}),
+        ("Dell a livré 500 serveurs à l'usine d'Orange.", {"Dell", "Orange"}, set()),
+        ("Les ventes de Nvidia's data center ont bondi.", {"NVIDIA"}, set()),  # an English possessive
+        # a place in brackets after a clause is no acronym defining a name
+        ("Le campus que le fonds Brookfield compte bâtir à La Hague (Manche) coûtera 20 milliards.",
+         {"Brookfield"}, {"Fonds Brookfield compte bâtir à La Hague"}),
+        ("Le projet que la banque Barclays veut financer à Metz (Moselle) avance.", {"Barclays"}, set()),
+        ("La banque cantonale de Zurich (ZKB) prête 200 millions.", {"Banque cantonale de Zurich"}, set()),
+    ],
+)
+def test_name_boundaries(nlp: Language, text: str, found: set[str], not_found: set[str]) -> None:
+    names = _names(nlp, text)
+    assert found <= names and not (not_found & names), names
