@@ -3,7 +3,8 @@
 Order: the page's or record's metadata (`published_from` = `metadata`); else a publication byline in the
 first lines ("Publié le 19/05/25 09:31", "Actualité publiée le 4 mars 2026", "Mis en ligne le…", "Par
 Jeanne Martin, le 12 mars 2026", `byline`); else a dateline ("Lyon, le 4 mars 2026 —", "Le 24 mars 2022 à
-13h50", `dateline`), first with the patterns here, then with `extractors.dates.find_published`. A
+13h50", `dateline`), or a masthead or rubric line ending with a full date ("LA LETTRE X — n° 87 — lundi 30
+novembre 2026"), first with the patterns here, then with `extractors.dates.find_published`. A
 publication date beats an update date ("Mis à jour le…" is only taken by the fallback, when nothing else
 dates the article).
 
@@ -42,12 +43,21 @@ _TAIL = (rf"(?=(?:,?{_S}*(?:à{_S}*\d|\d{{1,2}}{_S}*[h:]|[-–—|·(•]|mis{_S
 BYLINES = (
     re.compile(rf"^{_S}*(?:[^\n]{{0,60}}?[|·•—–]{_S}*)?(?:[\w’'-]+{_S}+){{0,2}}?(?:publi[ée]e?s?|mise?{_S}+en{_S}+ligne|post[ée]e?){_S}+(?:(?:le|du){_S}+)?(?:{_DATE}){_TAIL}",
                re.IGNORECASE),
-    re.compile(rf"^{_S}*par{_S}+[^\n,]{{2,80}}?(?:,|{_S}[-–—|·]){_S}*(?:le{_S}+)?(?:{_DATE}){_TAIL}", re.IGNORECASE),
+    # "Par X, le 12 mars 2026", also after a few words: "Propos recueillis par X, le…", "Texte rédigé par X -…"
+    re.compile(rf"^{_S}*(?:[\w’'-]+{_S}+){{0,3}}?par{_S}+[^\n,]{{2,80}}?(?:,|{_S}[-–—|·]){_S}*(?:le{_S}+)?(?:{_DATE}){_TAIL}",
+               re.IGNORECASE),
 )
 DATELINES = (
     re.compile(rf"^{_S}*(?-i:[A-ZÀ-Ý][\w’'-]*(?:[ -][\w’'-]+){{0,3}})(?:{_S}*\([^)\n]{{1,30}}\))?,{_S}+"
                rf"(?:le{_S}+)?(?:{_DATE}){_TAIL}", re.IGNORECASE),
     re.compile(rf"^{_S}*le{_S}+(?:{_DATE}){_TAIL}", re.IGNORECASE),
+)
+# A masthead or rubric line that ends with the date, after a separator and at most a short lead-in:
+# "LA LETTRE X — n° 87 — lundi 30 novembre 2026", "MARCHÉS | Clôture du mardi 24 novembre 2026, 18h05".
+# Taken only with its year, and only when no byline or dateline dates the article.
+MASTHEADS = (
+    re.compile(rf"^{_S}*[^\n]{{1,80}}?{_S}[|·•—–]{_S}*(?:(?:[\w’'-]+{_S}+)?(?:du|le|au){_S}+)?(?:{_DATE})"
+               rf"(?=(?:,?{_S}*(?:à{_S}*)?\d{{1,2}}{_S}*[h:]\d{{0,2}})?{_S}*$)", re.IGNORECASE),  # then a time at most
 )
 _MARKUP = re.compile(r"^[*_#>\s]+|[*_\s]+$")
 _URL_YEAR = re.compile(r"/(20\d\d|19\d\d)/")
@@ -59,11 +69,12 @@ def published_date(text: str, *, metadata: str | None = None, url: str | None = 
         return metadata, "metadata"
     head = "\n".join(text.lstrip("\ufeff")[:HEAD_CHARS].split("\n")[:HEAD_LINES])
     lines = [_MARKUP.sub("", line) for line in head.split("\n")]  # "*Par X, le 12 mars 2026*" in Markdown
-    for patterns, origin in ((BYLINES, "byline"), (DATELINES, "dateline")):
+    for patterns, origin, need_year in ((BYLINES, "byline", False), (DATELINES, "dateline", False),
+                                        (MASTHEADS, "dateline", True)):
         for pattern in patterns:
             for match in filter(None, map(pattern.search, lines)):
                 value = date_value(match, url)
-                if value:
+                if value and not (need_year and full_date(value) is None):
                     return value, origin
     found = find_published(text)
     return (found, "dateline") if found and is_calendar_date(found) else (None, None)

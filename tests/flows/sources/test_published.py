@@ -32,6 +32,13 @@ BODY = "\nLe groupe a annoncé un investissement de 2 milliards d’euros.\n"
         ("17 novembre 2025", "2025-11-17", "dateline"),
         ("Publié le 2026-03-04", "2026-03-04", "byline"),
         ("Publié le 31/02/2026", None, None),  # no such day
+        ("Propos recueillis par Marie Lenoir, le 2 avril 2026", "2026-04-02", "byline"),
+        ("Texte rédigé par Paul Roux - 3 juin 2026", "2026-06-03", "byline"),
+        ("L'HEBDO DU CLOUD — n° 12 — jeudi 5 mars 2026", "2026-03-05", "dateline"),
+        ("BOURSE | Séance du vendredi 6 mars 2026, 17h40", "2026-03-06", "dateline"),
+        ("ÉNERGIE · 14 janvier 2026", "2026-01-14", "dateline"),
+        ("Newsletter – édition du 9 février 2026 à 7h", "2026-02-09", "dateline"),
+        ("L'HEBDO DU CLOUD — n° 12 — jeudi 5 mars", None, None),  # a masthead needs its year
     ],
 )
 def test_shapes(line: str, value: str | None, origin: str | None) -> None:
@@ -44,6 +51,9 @@ def test_shapes(line: str, value: str | None, origin: str | None) -> None:
         "Le 12 mars 2025, la société a annoncé un campus de 3 GW.",  # a paragraph opening, not a dateline
         "Le groupe a investi 3 milliards en mars 2025.",
         "Mis à jour",
+        "Lire aussi | Nvidia livrera le 12 mars 2027.",  # a link to another article: prose after the separator
+        "Agenda — Data Centre World — 12 mars 2027 à Lyon",  # more than a time after the date
+        "Racheté par Nvidia, le 12 mars 2025, le groupe a doublé ses effectifs.",
     ],
 )
 def test_prose_is_not_a_dateline(line: str) -> None:
