@@ -103,19 +103,18 @@ def task_runner(workers: int | None = None, address: str | None = None) -> TaskR
     return WarmProcessPool(max_workers=workers)
 
 
-def curate_flow(workers: int | None = None, address: str | None = None,
-                runner: TaskRunner[Any] | None = None) -> Flow[..., Any]:
-    """The main flow with `runner` (else the task runner for `workers` / `address`)."""
+def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[..., Any]:
     from flows.main import curate
 
-    runner = runner if runner is not None else task_runner(workers, address)
+    runner = task_runner(workers, address)
     return curate if runner is None else curate.with_options(task_runner=runner)
 
 
 @contextmanager
-def warm_workers(runner: TaskRunner[Any] | None) -> Iterator[None]:
-    """Start a local process pool now (its workers load the pipeline while this process imports the flow
-    and starts Prefect's API); shut it down on the way out if the flow run did not."""
+def warm_workers(flow: Flow[..., Any]) -> Iterator[None]:
+    """Start the flow's local process pool now (its workers load the pipeline while the rest of the run
+    starts up); shut it down on the way out if the flow run did not."""
+    runner = flow.task_runner
     if not isinstance(runner, WarmProcessPool):
         yield
         return

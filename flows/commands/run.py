@@ -107,12 +107,11 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             if summary is None:
                 check_prefect_home()  # else its server dies at start, and the run waits 90 s for it
                 from flows.retention import prune_quietly
-                from flows.runners import curate_flow, shared_api, task_runner, warm_workers
+                from flows.runners import curate_flow, shared_api, warm_workers
 
                 workers = workers_for(args, folder, params)
-                runner = task_runner(workers, args.dask_address)
-                with warm_workers(runner), shared_api(workers):
-                    flow = curate_flow(runner=runner)  # imports the flow (spaCy, pandas) while workers start
+                flow = curate_flow(workers, args.dask_address)
+                with warm_workers(flow), shared_api(workers):
                     summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
                                    allow_removals=args.allow_removals, **params)
                     prune_quietly(flow.name, Settings.from_env().prefect_retention_days)  # Prefect's DB
