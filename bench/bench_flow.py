@@ -35,6 +35,7 @@ from extractors.fact_types import FACT_TYPES
 from extractors.mentions import extract_mentions, with_parties
 from extractors.pipeline import MODEL, build_nlp
 from extractors.registry import Context
+from flows.store.report import bundle_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,6 +182,7 @@ def main() -> None:
         chars = sum(map(len, texts))
         print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars", flush=True)
 
+        bundle_cached = bundle_cache().exists()  # the report reuses it, else builds it (~8 s) and caches it
         load_before = os.getloadavg()
         flow_s, flow_cpu, stdout, stages = run_flow(corpus, work / "curated", args.workers)
         processes = processes_used(stdout)
@@ -205,6 +207,8 @@ def main() -> None:
     print(f"load average (1, 5, 15 min) before the flow: {fmt_load(load_before)}; at the end: "
           f"{fmt_load(os.getloadavg())} ({os.cpu_count()} cores)")
     print(f"tokens: {tokens:,}")
+    how = "reused from" if bundle_cached else "built by the flow, then cached in"
+    print(f"vega-embed bundle for the report's charts: {how} {bundle_cache()}")
     print(f"(a) whole flow (infrafacts run), {processes} process(es) {rate(flow_s)}")
     print(f"    minus Prefect start-up ({startup_s:.1f} s)       {rate(max(flow_s - startup_s, 1e-9))}")
     print(f"    no-change re-run                     {rerun_s:6.2f} s = {100 * rerun_s / flow_s:.1f} % of the first run"

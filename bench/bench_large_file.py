@@ -3,8 +3,8 @@
 Builds a single article of at least --mb MB by concatenating the paragraphs of the raw/ articles
 (blank-line separated, in a shuffled order with a fixed seed), runs the real CLI on it in a child
 process, samples the RSS of the child, of each descendant (extraction workers, the ephemeral Prefect
-server) and of the whole tree every 0.2 s, and checks that the run kept every mention's offsets valid. Nothing here is
-asserted by tests.
+server) and of the whole tree every 0.2 s (`sampling.run_sampled`), and checks that the run kept every
+mention's offsets valid. Nothing here is asserted by tests.
 
     .venv/bin/python bench/bench_large_file.py [--mb 20] [--keep DIR] [--log FILE]
 """
@@ -14,19 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_SECONDS = 0.2
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sampling import ROOT, Sampled, run_sampled  # a sibling script, not a package
+
+__all__ = ["Sampled", "bench_folder", "cli_run", "run_sampled"]
 
 
 def paragraphs(raw: Path) -> list[str]:
@@ -44,88 +42,6 @@ def build_article(path: Path, mb: float, seed: int = 0) -> int:
             fh.write(chunk)
             size += len(chunk.encode("utf-8"))
     return size
-
-
-def _rss(proc: psutil.Process) -> int:
-    try:
-        return proc.memory_info().rss
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return 0
-
-
-def _label(proc: psutil.Process) -> str:
-    """What a descendant is: the Prefect server, an extraction worker, or its command."""
-    try:
-        cmd = " ".join(proc.cmdline())
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return "?"
-    if "uvicorn" in cmd or "prefect.server" in cmd or "server start" in cmd:
-        return "Prefect server"
-    if "multiprocessing" in cmd or "spawn_main" in cmd:
-        return "worker"
-    return cmd[:60]
-
-
-@dataclass
-class Sampled:
-    """Peaks of one sampled run: the run process, the largest descendant, the whole tree at once."""
-
-    code: int
-    seconds: float
-    output: str
-    run_peak: int = 0
-    tree_peak: int = 0
-    child_peaks: dict[int, tuple[int, str]] = field(default_factory=dict)  # pid -> (peak RSS, label)
-    load: tuple[float, float, float] = (0.0, 0.0, 0.0)
-
-    def largest_child(self) -> tuple[int, str]:
-        return max(self.child_peaks.values(), default=(0, "none"))
-
-    def largest_worker(self) -> int:
-        return max((rss for rss, label in self.child_peaks.values() if label == "worker"), default=0)
-
-    def report(self) -> str:
-        rss, label = self.largest_child()
-        one, five, fifteen = self.load
-        return (f"wall time {self.seconds:.0f} s; peak RSS: run process {self.run_peak / 2**20:.0f} MiB, "
-                f"largest worker {self.largest_worker() / 2**20:.0f} MiB, largest child {rss / 2**20:.0f} MiB "
-                f"({label}), whole tree {self.tree_peak / 2**20:.0f} MiB; "
-                f"load average at the end {one:.2f} {five:.2f} {fifteen:.2f} (2 cores)")
-
-
-def run_sampled(cmd: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> Sampled:
-    """Run `cmd` from the project root, sampling the RSS of it and of every descendant every 0.2 s.
-
-    Its output goes to `log` (or is kept in memory and returned); the load average is read at the end.
-    """
-    start = time.perf_counter()
-    out = open(log, "w", encoding="utf-8") if log else subprocess.PIPE  # noqa: SIM115 - closed below
-    child = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, text=True,
-                             env={**os.environ, **(env or {})})
-    proc = psutil.Process(child.pid)
-    sampled = Sampled(0, 0.0, "")
-    known: dict[int, psutil.Process] = {}
-    while child.poll() is None:
-        try:
-            children = proc.children(recursive=True)
-        except psutil.NoSuchProcess:
-            children = []
-        own, tree = _rss(proc), 0
-        for c in children:
-            known.setdefault(c.pid, c)
-            rss = _rss(known[c.pid])
-            tree += rss
-            peak, label = sampled.child_peaks.get(c.pid, (0, ""))
-            sampled.child_peaks[c.pid] = (max(peak, rss), label or _label(known[c.pid]))
-        sampled.run_peak, sampled.tree_peak = max(sampled.run_peak, own), max(sampled.tree_peak, own + tree)
-        time.sleep(SAMPLE_SECONDS)
-    if log:
-        out.close()
-        sampled.output = log.read_text(encoding="utf-8", errors="replace")
-    else:
-        sampled.output = child.stdout.read() if child.stdout else ""
-    sampled.code, sampled.seconds, sampled.load = child.returncode, time.perf_counter() - start, os.getloadavg()
-    return sampled
 
 
 def cli_run(raw: Path, curated: Path, log: Path | None = None) -> Sampled:

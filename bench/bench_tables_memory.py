@@ -3,8 +3,9 @@
 Extraction workers hold one batch at a time (bounded); the flow process holds every mention until the
 tables are written. This replays a real run's `mentions` (from --curated, e.g. a 1 MB corpus run) as
 --copies distinct articles, as the flow would hand them to `write_curated`, then builds the fact tables
-and writes everything, reporting the wall time and the peak RSS of this process. Without spaCy, so a
-100 MB-scale table stage can be measured in minutes. Nothing here is asserted by tests.
+(through `apply_corrections`, as the run does) and writes everything, reporting the wall time and the
+peak RSS of this process. Without spaCy, so a 100 MB-scale table stage can be measured in minutes
+(`--copies 1` on the curated folder of a 100 MB run replays that run's own mentions). Nothing here is asserted by tests.
 
     .venv/bin/python bench/bench_tables_memory.py --curated DIR [--copies 100]
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from flows.curation.corrections import apply_corrections
 from flows.curation.dedup import fact_tables
 from flows.store.tables import read_table, write_tables
 
@@ -51,7 +53,9 @@ def main() -> None:
     mentions = joined_mentions(parts)
     del parts
     print(f"{len(mentions):,} mentions ({args.copies} x {len(base):,}); peak so far {rss_mb():,.0f} MB", flush=True)
-    facts = fact_tables(mentions)
+    corrected = apply_corrections(mentions, [], fact_tables)  # what write_curated does with no corrections file
+    del mentions
+    mentions, facts = corrected.mentions, corrected.tables
     print(f"fact tables built in {time.perf_counter() - start:.1f} s; peak so far {rss_mb():,.0f} MB", flush=True)
     all_articles = pd.concat(replicated(articles, args.copies), ignore_index=True)
     with tempfile.TemporaryDirectory(prefix="infrafacts-tables-") as tmp:

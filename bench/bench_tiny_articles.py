@@ -3,7 +3,7 @@
 Writes --count distinct articles of 1–3 sentences each (generated here from templates with a fixed seed, so
 every run reads the same folder; organisations, amounts, power and dates so that every fact table and
 `deals` get rows), runs the real CLI on them in a child process, samples the RSS of the run process
-and of each descendant every 0.2 s (bench_large_file.run_sampled), and prints the mention count and
+and of each descendant every 0.2 s (`sampling.run_sampled`), and prints the mention count and
 the rows of each curated table. Nothing here is asserted by tests.
 
     .venv/bin/python bench/bench_tiny_articles.py [--count 5000] [--keep DIR] [--log FILE]

@@ -8,12 +8,16 @@ the model's vocabulary, vectors and weights are loaded once, not twice.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extractors.text import doc_text
 
 MODEL = "fr_core_news_md"
 # ner and senter carry their own tok2vec; running the rest roughly halves throughput (STACK.md), so
@@ -29,11 +33,16 @@ class LineBreaks:
     splitter decides there."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            breaks = "\n" in previous.whitespace_ or "\n" in previous.text
-            if breaks and not token.text[:1].islower():
-                token.is_sent_start = True
+        # A token follows a line break when one lies between the previous token's start and its own
+        # (the previous token's text and trailing space): found from the few line breaks of the text,
+        # not by visiting every token.
+        text, starts = doc_text(doc), doc.to_array(IDX).tolist()
+        at = text.find("\n")
+        while at != -1:
+            i = bisect.bisect_right(starts, at)  # the first token starting after the line break
+            if 0 < i < len(doc) and not doc[i].text[:1].islower():
+                doc[i].is_sent_start = True
+            at = text.find("\n", starts[i] if i < len(starts) else len(text))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

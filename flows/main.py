@@ -140,8 +140,20 @@ def extract_batch(articles: Sequence[Article], version: str, batch_size: int = D
 
 def joined_mentions(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """`mentions_frame` of all their rows: each frame is sorted and holds whole articles, so a stable
-    sort by article keeps the order one frame of every row would have."""
+    sort by article keeps the order one frame of every row would have. One non-empty frame is returned
+    as it is (no second copy of a large run's mentions)."""
+    full = [frame for frame in frames if len(frame)]
+    if len(full) == 1:
+        return full[0]
     return pd.concat(frames, ignore_index=True).sort_values("article_id", kind="stable").reset_index(drop=True)
+
+
+def merged(batches: Sequence[BatchResult]) -> list[BatchResult]:
+    """The batches as one (their mentions joined): the run then holds one frame of mentions, not each
+    batch's frame beside the joined one, through the table stage."""
+    if len(batches) < 2:
+        return list(batches)
+    return [BatchResult([row for b in batches for row in b.articles], joined_mentions([b.mentions for b in batches]))]
 
 
 def inputs_of(plan: Plan) -> list[tuple[str, str]]:
@@ -242,12 +254,12 @@ def extract_all(articles: Sequence[Article], version: str, batch_size: int) -> l
         for part in parts:
             results.append(extract_batch(part, version, batch_size))
             progress.advance(len(part))
-        return results
+        return merged(results)
     futures = [extract_batch.submit(part, version, batch_size) for part in parts]
     sizes = {future.task_run_id: len(part) for future, part in zip(futures, parts, strict=True)}
     for future in as_completed(futures):
         progress.advance(sizes[future.task_run_id])
-    results = [future.result() for future in futures]
+    results = merged([future.result() for future in futures])
     release_workers()
     return results
 

@@ -107,7 +107,7 @@ class _Run:
     """One application of the corrections: the mentions being corrected and the log being written."""
 
     def __init__(self, mentions: pd.DataFrame) -> None:
-        self.mentions = mentions.copy()
+        self.mentions = mentions.copy(deep=False)  # copy-on-write (pandas 3): the caller's frame is never changed
         self.mentions[REVIEWED] = False
         self.log: list[dict[str, Any]] = []
         self.reviewed_rows: dict[str, set[Position]] = {}  # finished-table rows set directly, by table

@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from spacy import displacy
+from spacy.displacy.render import EntityRenderer
 
 from flows.review.table_view import text_of
 
@@ -43,8 +44,9 @@ def details(row: Row) -> list[tuple[str, str]]:
     return [(k, text_of(v)) for k, v in row.items() if k not in PLACE_COLUMNS and text_of(v) not in ("", "false")]
 
 
-def tooltip(row: Row, deal: str | None = None) -> str:
-    parts = [f"{row['type']}: {row['text']}", *(f"{k} = {v}" for k, v in details(row))]
+def tooltip(row: Row, deal: str | None = None, described: list[tuple[str, str]] | None = None) -> str:
+    """`described`: the row's `details`, when already computed."""
+    parts = [f"{row['type']}: {row['text']}", *(f"{k} = {v}" for k, v in (described or details(row)))]
     if deal:
         parts.append(f"deal: {deal}")
     return "\n".join(parts)
@@ -61,20 +63,29 @@ def layer(rows: Iterable[Row]) -> list[Row]:
     return out
 
 
-def highlight(text: str, rows: Iterable[Row], types: Sequence[str],
-              deals: Mapping[int, str] | None = None) -> Highlighted:
-    """`text` as HTML with the mentions `rows` (offsets into `text`) marked; `deals`: start -> deal summary."""
+def highlight(text: str, rows: Sequence[Row], types: Sequence[str],
+              deals: Mapping[int, str] | None = None,
+              described: Sequence[list[tuple[str, str]]] | None = None) -> Highlighted:
+    """`text` as HTML with the mentions `rows` (offsets into `text`) marked; `deals`: start -> deal summary;
+    `described`: each row's `details`, when the caller has them already."""
     deals = deals or {}
+    detail_of = {id(r): d for r, d in zip(rows, described, strict=True)} if described is not None else {}
     shown = layer(rows)
     spans = [
         {
             "start": int(r["start"]), "end": int(r["end"]), "label": str(r["type"]),
-            "params": {"start": int(r["start"]), "tip": html.escape(tooltip(r, deals.get(int(r["start"]))))},
+            "params": {"start": int(r["start"]),
+                       "tip": html.escape(tooltip(r, deals.get(int(r["start"])), detail_of.get(id(r))))},
         }
         for r in shown
     ]
-    markup = displacy.render(
-        {"text": text, "ents": spans, "title": None}, style="ent", manual=True,
-        options={"template": TEMPLATE, "colors": colours(types)},
-    )
+    spans.sort(key=lambda span: (span["start"], span["end"]))  # as displacy.render(manual=True) orders them
+    markup = renderer(tuple(types)).render([{"text": text, "ents": spans, "title": None}]).strip()
     return Highlighted(html=markup, shown=frozenset(int(r["start"]) for r in shown))
+
+
+@cache
+def renderer(types: tuple[str, ...]) -> EntityRenderer:
+    """displaCy's entity renderer, made once: `displacy.render` builds one per call, reading spaCy's colour
+    registry each time (a tenth of an article page)."""
+    return EntityRenderer(options={"template": TEMPLATE, "colors": colours(types)})

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import numpy as np
 import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
@@ -38,6 +39,8 @@ CORRECTIONS_TABLE = "corrections"
 # A browser sorts and filters 5,000 rows at ease, and the page renders in about a second; a 100 MB corpus
 # has ~500,000 mentions (a 700 MB page). The article pages still show every mention in its text.
 TABLE_PAGE_ROWS = 5_000
+ARTICLES_PER_CHUNK = 200
+NO_ROWS = np.array([], dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,12 @@ def deals_by_article(deals: pd.DataFrame | None) -> dict[str, dict[int, str]]:
 def article_page(env: jinja2.Environment, article: Mapping[str, Any], text: str | None,
                  rows: list[dict[str, Any]], deals: Mapping[int, str]) -> str:
     article_id = str(article["article_id"])
-    marked = highlight(text, rows, FACT_TYPES.names(), deals) if text is not None else None
+    described = [details(r) for r in rows]
+    marked = highlight(text, rows, FACT_TYPES.names(), deals, described) if text is not None else None
     listed = [
-        {"start": int(r["start"]), "type": r["type"], "text": r["text"], "details": details(r),
+        {"start": int(r["start"]), "type": r["type"], "text": r["text"], "details": d,
          "deal": deals.get(int(r["start"])), "anchored": marked is None or int(r["start"]) not in marked.shown}
-        for r in rows
+        for r, d in zip(rows, described, strict=True)
     ]
     return env.get_template("article.html.j2").render(
         prefix="../", title=title_of(article), article_id=article_id,
@@ -173,15 +177,26 @@ def site_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: s
         yield f"assets/{name}", resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
     for name, frame in curated.tables.items():
         yield f"tables/{name}.html", table_page(env, name, frame)
-    rows_of = curated.mentions.groupby("article_id").indices
     deals = deals_by_article(curated.tables.get(DEALS_TABLE))
-    for article in curated.articles.to_dict("records"):
-        if article["status"] == "ok":
-            article_id = str(article["article_id"])
-            rows = curated.mentions.iloc[rows_of[article_id]].to_dict("records") if article_id in rows_of else []
-            yield f"articles/{article_id}.html", article_page(
-                env, article, article_text(curated_dir, article), rows, deals[article_id]
-            )
+    for article, rows in articles_with_mentions(curated):
+        article_id = str(article["article_id"])
+        yield f"articles/{article_id}.html", article_page(
+            env, article, article_text(curated_dir, article), rows, deals[article_id]
+        )
+
+
+def articles_with_mentions(curated: Curated, chunk: int = ARTICLES_PER_CHUNK) -> Iterator[
+        tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each ok article's row with its mention rows, converted to dicts a chunk of articles at a time (one
+    DataFrame slice per article cost more than the page itself; all at once would hold every mention)."""
+    rows_of = curated.mentions.groupby("article_id").indices
+    ok = [a for a in curated.articles.to_dict("records") if a["status"] == "ok"]
+    for i in range(0, len(ok), chunk):
+        part = ok[i : i + chunk]
+        found = [rows_of.get(str(a["article_id"]), NO_ROWS) for a in part]
+        records = curated.mentions.iloc[np.concatenate([NO_ROWS, *found])].to_dict("records")
+        ends = np.cumsum([len(f) for f in found]).tolist()
+        yield from ((a, records[end - len(f) : end]) for a, f, end in zip(part, found, ends, strict=True))
 
 
 def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:

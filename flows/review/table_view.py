@@ -6,11 +6,12 @@ article pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 from flows.cells import plain
 
@@ -36,9 +37,12 @@ class Cell:
 
 @dataclass(frozen=True)
 class TableView:
+    """A table ready for the page: its `body` is the rendered `<tbody>` rows (`rows_html`)."""
+
     name: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: int
+    body: Markup
     description: str = ""
 
 
@@ -62,6 +66,8 @@ def format_number(value: float) -> str:
 
 
 def text_of(value: Any) -> str:
+    if type(value) is str:  # most cells: the checks below would return it unchanged
+        return value
     value = plain(value)
     if value is None:
         return ""
@@ -75,6 +81,8 @@ def text_of(value: Any) -> str:
 
 
 def cell(column: str, value: Any, prefix: str = "") -> Cell:
+    if type(value) is str and column not in LINK_COLUMNS:  # most cells: what the general path gives them
+        return Cell(text=value, sort=value)
     value = plain(value)
     if column in LINK_COLUMNS and value is not None:
         items = value if isinstance(value, list) else [value]
@@ -88,12 +96,46 @@ def cell(column: str, value: Any, prefix: str = "") -> Cell:
     return Cell(text=text_of(value), sort=text_of(value))
 
 
+def cell_html(cell: Cell) -> str:
+    """One `<td>`: links, or the text with itself as tooltip (a long text is cut by the stylesheet)."""
+    numeric = ' class="num"' if cell.numeric else ""
+    if cell.links:
+        inner = "<br>".join(f'<a class="source" href="{escape(link.href)}">{escape(link.text)}</a>'
+                            for link in cell.links)
+    else:
+        text = escape(cell.text)
+        inner = f'<span title="{text}">{text}</span>'
+    return f'<td data-sort="{escape(cell.sort)}"{numeric}>{inner}</td>'
+
+
+def column_html(column: str, values: Iterable[Any], prefix: str = "") -> list[str]:
+    """The `<td>` of every value of one column; cells repeat a lot (types, currencies, units), so each
+    distinct hashable value is rendered once."""
+    cache: dict[tuple[type, Any], str] = {}
+    out = []
+    for value in values:
+        key = (type(value), value)  # 1, 1.0 and True are equal keys, but not the same cell
+        try:
+            html = cache.get(key)
+        except TypeError:  # a list cell
+            out.append(cell_html(cell(column, value, prefix)))
+            continue
+        if html is None:
+            html = cache[key] = cell_html(cell(column, value, prefix))
+        out.append(html)
+    return out
+
+
+def rows_html(frame: pd.DataFrame, columns: Sequence[str], prefix: str = "") -> Markup:
+    """The table's rows as HTML, built column by column (a 5,000-row table of 20 columns in a fraction of
+    a second; the same markup a per-cell template loop gave in seconds)."""
+    cells = [column_html(column, frame[column].tolist(), prefix) for column in columns]
+    return Markup("".join(f"<tr>{''.join(row)}</tr>\n" for row in zip(*cells, strict=True)))
+
+
 def table_view(name: str, frame: pd.DataFrame, *, description: str = "", prefix: str = "",
                columns: Iterable[str] | None = None) -> TableView:
-    """Every column of `frame` (or `columns`, in that order, when they exist), one Cell per value."""
+    """Every column of `frame` (or `columns`, in that order, when they exist), one cell per value."""
     shown = tuple(c for c in (columns or frame.columns) if c in frame.columns)
-    rows = tuple(
-        tuple(cell(column, value, prefix) for column, value in zip(shown, record, strict=True))
-        for record in frame[list(shown)].itertuples(index=False, name=None)
-    )
-    return TableView(name=name, columns=shown, rows=rows, description=description)
+    return TableView(name=name, columns=shown, rows=len(frame), body=rows_html(frame, shown, prefix),
+                     description=description)

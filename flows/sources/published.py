@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.dates import find_published
-
 HEAD_LINES = 40
 HEAD_CHARS = 4000
 MONTHS = {
@@ -76,6 +74,8 @@ def published_date(text: str, *, metadata: str | None = None, url: str | None = 
                 value = date_value(match, url)
                 if value and not (need_year and full_date(value) is None):
                     return value, origin
+    from extractors.dates import find_published  # spaCy: not imported before `infrafacts run` needs it
+
     found = find_published(text)
     return (found, "dateline") if found and is_calendar_date(found) else (None, None)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Mapping
 from functools import cache
 from importlib.metadata import version
@@ -10,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.review.site import VEGA_BUNDLE, site_files
+from flows.store.atomic import write_atomic
 from flows.store.export import curated_tables
 from flows.store.site import write_site
 
@@ -26,17 +29,33 @@ def _built_bundle() -> str:
     return vl_convert.javascript_bundle()
 
 
-def vega_bundle(previous: Path) -> str:
-    """vl-convert's vega-embed bundle (about 900 kB, 8 s to build), reused from the previous report when it
-    came from the same vl-convert version, and built at most once per process."""
-    stamp = f"// vega-embed bundle of vl-convert-python {version('vl-convert-python')}\n"
+def bundle_cache() -> Path:
+    """Where the built bundle is kept for every later report on this machine (per vl-convert version)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "infrafacts" / f"vega-embed-{version('vl-convert-python')}.js"
+
+
+def _stamped(path: Path, stamp: str) -> str | None:
     try:
-        with open(previous, encoding="utf-8") as fh:
-            if fh.readline() == stamp:
-                return stamp + fh.read()
+        with open(path, encoding="utf-8") as fh:
+            return stamp + fh.read() if fh.readline() == stamp else None
     except OSError:
-        pass
-    return stamp + _built_bundle()
+        return None
+
+
+def vega_bundle(previous: Path) -> str:
+    """vl-convert's vega-embed bundle (about 900 kB, 8 s to build): reused from the previous report or
+    from the machine's cache when it came from the same vl-convert version, else built (at most once per
+    process) and cached."""
+    stamp = f"// vega-embed bundle of vl-convert-python {version('vl-convert-python')}\n"
+    found = _stamped(previous, stamp) or _stamped(bundle_cache(), stamp)
+    if found is not None:
+        return found
+    bundle = stamp + _built_bundle()
+    with contextlib.suppress(OSError):  # a read-only home only costs the next report the build
+        bundle_cache().parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(bundle_cache(), lambda tmp: tmp.write_text(bundle, encoding="utf-8"))
+    return bundle
 
 
 def write_report(curated_dir: Path, out: Path, tables: Mapping[str, pd.DataFrame] | None = None) -> Path:

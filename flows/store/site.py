@@ -11,11 +11,13 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from flows.store.atomic import fsync_dir, fsync_file, pid_alive
 
 _SUFFIXES = (".building", ".old")
+SYNC_THREADS = 4
 
 
 def _sibling(target: Path, suffix: str) -> Path:
@@ -46,11 +48,17 @@ def write_site(files: Mapping[str, str] | Iterable[tuple[str, str]], target: Pat
     remove_leftovers(target)
     building = _sibling(target, ".building")
     try:
-        for relative, text in files.items() if isinstance(files, Mapping) else files:
-            path = building / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            fsync_file(path)
+        # Files are synced by a few threads while the next ones are rendered (fsync waits on the disk, not
+        # the CPU); every sync is done before the swap.
+        with ThreadPoolExecutor(max_workers=SYNC_THREADS) as syncing:
+            synced = []
+            for relative, text in files.items() if isinstance(files, Mapping) else files:
+                path = building / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                synced.append(syncing.submit(fsync_file, path))
+            for done in synced:
+                done.result()
         old = _sibling(target, ".old")
         if target.exists():
             os.replace(target, old)

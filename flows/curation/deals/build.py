@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,7 @@ from flows.curation.deals.units import Row, Unit, sentence_units, sentences, sou
 FIGURE_TYPES = ("money", "power")
 PREVIOUS_SENTENCE_GAP = 400  # characters: how far back "the sentence just before" may start
 NEAR = 400  # characters: how far after a deal its power may be stated on its own
+ARTICLES_PER_CHUNK = 500  # articles whose mention rows are converted to dicts at once (memory, not results)
 
 
 @dataclass
@@ -260,7 +261,20 @@ def _by_article(frame: pd.DataFrame) -> dict[str, list[Row]]:
     return out
 
 
+def article_chunks(mentions: pd.DataFrame, size: int = ARTICLES_PER_CHUNK) -> Iterator[pd.DataFrame]:
+    """The mentions of `size` articles at a time, in article order (each article's rows in their order)."""
+    ids = sorted(mentions["article_id"].unique())
+    for i in range(0, len(ids), size):
+        yield mentions[mentions["article_id"].isin(ids[i : i + size])]
+
+
 def all_deals(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> list[Deal]:
+    """Every article's deals, in article order; the rows are converted a chunk of articles at a time, so a
+    large corpus never holds every mention as a dict at once."""
+    return [deal for part in article_chunks(mentions) for deal in chunk_deals(part, fact_of)]
+
+
+def chunk_deals(mentions: pd.DataFrame, fact_of: dict[tuple[str, str], str]) -> list[Deal]:
     wanted = _by_article(mentions[mentions["type"].isin([*FIGURE_TYPES, "date"])])
     orgs_of = _by_article(mentions[mentions["type"] == "org"])
     sentences_of: dict[str, dict[str, None]] = {}
