@@ -1,7 +1,7 @@
 """Score the whole pipeline on every held-out gold set (articles written for the tests, not the dev corpus).
 
 usage: python bench/evaluate_heldout.py [--json OUT]
-       [--sets own own_orgs own_orgs2 own_orgs3 own_dates own_web own_deals own_money own_fresh own_orgs4]
+       [--sets own own_orgs own_orgs2 own_orgs3 own_dates own_web own_deals own_money own_fresh own_orgs4 own_fresh2]
 
 Each set's `.txt` articles are copied into a fresh raw folder (so the gold `.jsonl` files beside them are
 not read as inputs), run through the real CLI (`infrafacts run`), and scored with `infrafacts evaluate`
