@@ -46,7 +46,7 @@ def test_run_on_missing_folder_names_it(tmp_path: Path, capsys: pytest.CaptureFi
 def children(pid: int) -> list[int]:
     try:
         return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # it ended meanwhile
         return []
 
 
@@ -54,7 +54,7 @@ def alive(pid: int) -> bool:
     """Running, not a zombie waiting for its parent."""
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return False
 
 
@@ -77,10 +77,17 @@ def start_run(tmp_path: Path) -> subprocess.Popen[bytes]:
                             stderr=subprocess.DEVNULL, env=env)
 
 
+def command_line(pid: int) -> bytes:
+    """A process's command line; empty when it ended meanwhile (short-lived children come and go)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
+
+
 def server_of(proc: subprocess.Popen[bytes]) -> int:
     def server() -> int | None:
-        return next((c for c in children(proc.pid) if b"prefect.server" in Path(f"/proc/{c}/cmdline").read_bytes()),
-                    None)
+        return next((c for c in children(proc.pid) if b"prefect.server" in command_line(c)), None)
 
     return wait_for(server, 240)  # type: ignore[return-value]
 
