@@ -17,11 +17,13 @@ Run: python tests/gold/own_orgs4/build_gold.py
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from gold_tools import build_set  # noqa: E402
+
 M, B, K = 1e6, 1e9, 1e3
 
 MONEY = {
@@ -188,51 +190,5 @@ ORGS: dict[str, list[tuple[str, list[str], str, int]]] = {
 }
 
 
-def context(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[max(0, start - 70) : end + 70]).strip()
-
-
-def nth(text: str, surface: str, index: int) -> int:
-    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
-    assert len(starts) > index, (surface, starts)
-    return starts[index]
-
-
-def first_alias(text: str, aliases: list[str]) -> tuple[int, str]:
-    found = [(m.start(), alias) for alias in aliases
-             for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text)]
-    assert all(any(a == alias for _, a in found) for alias in aliases), (aliases, found)
-    return min(found)
-
-
-def build() -> None:
-    assert {p.stem for p in HERE.glob("*.txt")} == set(MONEY) == set(ORGS)
-    for stem in sorted(MONEY):
-        text = (HERE / f"{stem}.txt").read_text(encoding="utf-8")
-        lines = []
-        for surface, index, value, low, high, cur, explicit, qual, per in MONEY[stem]:
-            start = nth(text, surface, index)
-            end = start + len(surface)
-            lines.append({
-                "article": stem, "type": "money", "text": surface, "context": context(text, start, end),
-                "value": value, "low": low, "high": high, "currency": cur, "explicit_currency": explicit,
-                "qualifier": qual, "per": per, "magnitude": 1e6 if qual == "vague" else None,
-                "start": start, "end": end,
-            })
-        for canonical, aliases, kind, mentions in ORGS[stem]:
-            start, alias = first_alias(text, aliases)
-            end = start + len(alias)
-            lines.append({
-                "article": stem, "type": "org", "text": alias, "start": start, "end": end,
-                "context": context(text, start, end), "canonical": canonical, "aliases": aliases,
-                "mentions": mentions, "kind": kind,
-            })
-        lines.sort(key=lambda d: (d["start"], d["type"]))
-        for d in lines:
-            assert text[d["start"] : d["end"]] == d["text"], d
-        out = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
-        (HERE / f"{stem}.jsonl").write_text(out, encoding="utf-8")
-
-
 if __name__ == "__main__":
-    build()
+    build_set(HERE, money=MONEY, org=ORGS)
