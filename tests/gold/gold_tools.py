@@ -27,6 +27,10 @@ Row = Sequence[Any]
 Record = dict[str, Any]
 
 
+# scales and the two narrow/no-break spaces annotation rows are written with
+M, B, K = 1e6, 1e9, 1e3
+NB, NN = "\u00a0", "\u202f"
+
 def context(text: str, start: int, end: int) -> str:
     """About 70 characters either side of the span, whitespace folded (so a human can find it)."""
     return re.sub(r"\s+", " ", text[max(0, start - 70) : end + 70]).strip()

@@ -19,12 +19,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from gold_tools import build_set  # noqa: E402
+from gold_tools import NB, NN, B, K, M, build_set  # noqa: E402
 
 # both vague amounts here are "centaines de millions": magnitude 1e6 (informative, never scored)
-M, B, K = 1e6, 1e9, 1e3
-NB, NN = "\u00a0", "\u202f"
-
 MONEY = {
     "fresh_01_regional": [
         ("3,4 millions d'euros", 0, 3.4 * M, None, None, "EUR", True, None, None),

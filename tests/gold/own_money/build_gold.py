@@ -13,10 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from gold_tools import build_set  # noqa: E402
-
-M, B, K = 1e6, 1e9, 1e3
-NB, NN = "\u00a0", "\u202f"
+from gold_tools import NB, NN, B, K, M, build_set  # noqa: E402
 
 MONEY = {
     "money_001_depeche": [
