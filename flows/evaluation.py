@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,19 +167,25 @@ class Report:
 def score(mentions: pd.DataFrame, gold_files: list[GoldFile], fact_types: Registry = FACT_TYPES) -> Report:
     """Every registered fact type scored as its `scoring` says: per mention ("span") or per article ("name")."""
     totals = {fact_type.name: Counts() for fact_type in fact_types}
+    for _, fact_type, pred, gold in _per_article(mentions, gold_files, fact_types):
+        if fact_type.scoring == "name":
+            totals[fact_type.name].add(score_names(pred[fact_type.key[0]], gold))
+        else:
+            totals[fact_type.name].add(score_spans(fact_type, pred.to_dict("records"), gold))
+    return Report(totals)
+
+
+def _per_article(mentions: pd.DataFrame, gold_files: list[GoldFile], fact_types: Iterable[FactType]
+                 ) -> Iterator[tuple[str, FactType, pd.DataFrame, list[dict[str, Any]]]]:
+    """(article, fact type, its predicted mentions inside the gold file's scope, its gold facts)."""
     by_article = {aid: frame for aid, frame in mentions.groupby("article_id")}
-    empty = mentions.iloc[0:0]
+    fact_types = list(fact_types)
     for gf in gold_files:
-        frame = by_article.get(gf.article_id, empty)
+        frame = by_article.get(gf.article_id, mentions.iloc[0:0])
         frame = frame.loc[[gf.covers(int(start)) for start in frame["start"]]]
         for fact_type in fact_types:
-            pred = frame[frame["type"] == fact_type.name]
-            gold = [f for f in gf.facts if f["type"] == fact_type.name]
-            if fact_type.scoring == "name":
-                totals[fact_type.name].add(score_names(pred[fact_type.key[0]], gold))
-            else:
-                totals[fact_type.name].add(score_spans(fact_type, pred.to_dict("records"), gold))
-    return Report(totals)
+            yield gf.article_id, fact_type, frame[frame["type"] == fact_type.name], \
+                [f for f in gf.facts if f["type"] == fact_type.name]
 
 
 @dataclass(frozen=True)
@@ -234,19 +240,14 @@ def scoring_errors(mentions: pd.DataFrame, gold_files: list[GoldFile],
                    fact_types: Registry = FACT_TYPES) -> list[ScoringError]:
     """Every error behind `score`'s figures, article by article, so a reader can check the run (or the gold).
     Types the gold never annotates are left out, as the report leaves out their rows."""
-    by_article = {aid: frame for aid, frame in mentions.groupby("article_id")}
     annotated = {f["type"] for gf in gold_files for f in gf.facts}
     out: list[ScoringError] = []
-    for gf in gold_files:
-        frame = by_article.get(gf.article_id, mentions.iloc[0:0])
-        frame = frame.loc[[gf.covers(int(start)) for start in frame["start"]]]
-        for fact_type in (t for t in fact_types if t.name in annotated):
-            pred = frame[frame["type"] == fact_type.name]
-            gold = [f for f in gf.facts if f["type"] == fact_type.name]
-            if fact_type.scoring == "name":
-                out += name_errors(gf.article_id, fact_type, pred[fact_type.key[0]], gold)
-            else:
-                out += span_errors(gf.article_id, fact_type, pred.to_dict("records"), gold)
+    for article_id, fact_type, pred, gold in _per_article(
+            mentions, gold_files, (t for t in fact_types if t.name in annotated)):
+        if fact_type.scoring == "name":
+            out += name_errors(article_id, fact_type, pred[fact_type.key[0]], gold)
+        else:
+            out += span_errors(article_id, fact_type, pred.to_dict("records"), gold)
     return out
 
 
