@@ -119,15 +119,29 @@ _INLINE = re.compile(
 )
 
 
+class _Unaccented(dict[int, str]):
+    """`str.translate` table: each character as NFKD decomposes it, without its combining marks. NFKD
+    decomposes character by character and only reorders the combining marks dropped here, so translating
+    a line equals decomposing it whole; each character is worked out once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        kept = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = kept
+        return kept
+
+
+_UNACCENTED = _Unaccented({ord("’"): "'", ord("œ"): "oe", ord("Œ"): "OE"})
+
+
 def fold(line: str) -> str:
     """Lower case, no accents, plain apostrophes and spaces, no leading bullets or markup."""
-    text = unicodedata.normalize("NFKD", line.replace("’", "'").replace("œ", "oe").replace("Œ", "OE"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = line.translate(_UNACCENTED).lower()
     return _SPACES.sub(" ", _LEAD.sub("", text)).strip(" *_")
 
 
-def is_boilerplate_line(line: str) -> bool:
-    key = fold(line)
+def is_boilerplate_line(line: str, key: str | None = None) -> bool:
+    """`key`: the line already folded."""
+    key = fold(line) if key is None else key
     if not key or len(key) > PROMPT_MAX:
         return False
     words = [word for word in _WORD_SPLIT.split(key) if word]
@@ -140,8 +154,8 @@ def is_boilerplate_line(line: str) -> bool:
     return any(pattern.search(key) for pattern in LINE_PATTERNS)
 
 
-def is_list_heading(line: str) -> bool:
-    return bool(LIST_HEADINGS.match(fold(line).rstrip(" :")))
+def is_list_heading(line: str, key: str | None = None) -> bool:
+    return bool(LIST_HEADINGS.match((fold(line) if key is None else key).rstrip(" :")))
 
 
 def line_spans(text: str) -> list[Range]:
@@ -174,9 +188,10 @@ def list_after(lines: list[str], heading: int) -> int:
 
 
 def boilerplate_lines(lines: list[str]) -> list[bool]:
-    flags = [is_boilerplate_line(line) for line in lines]
-    for i, line in enumerate(lines):
-        if is_list_heading(line):
+    keys = [fold(line) for line in lines]
+    flags = [is_boilerplate_line(line, key) for line, key in zip(lines, keys, strict=True)]
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if is_list_heading(line, key):
             flags[i] = True
             for j in range(i + 1, i + 1 + list_after(lines, i)):
                 flags[j] = True

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from flows.sources.boilerplate import blanked, boilerplate_ranges, is_boilerplate_line
+from flows.sources.boilerplate import blanked, boilerplate_ranges, fold, is_boilerplate_line
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,15 @@ def test_evidence_sentences_are_the_article_s_own_words(nlp: Language) -> None:
     money = next(row for row in done.rows if row["type"] == "money")
     assert money["text"] == "2 milliards d’euros" and money["sentence"].rstrip("\n") == text.split("\n")[0]
     assert not [row for row in done.rows if row["start"] >= text.index("Partager")]
+
+
+def _fold_by_decomposing_whole_line(line: str) -> str:
+    text = unicodedata.normalize("NFKD", line.replace("’", "'").replace("œ", "oe").replace("Œ", "OE"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(text.split()).lstrip(" -–—•*·▪►→›>#|").strip(" *_")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40)
+       | st.text(alphabet="àâçéèêëîïôöùûüÿœŒÆæ’ʼﬁﬂ½…\u0301\u0327\u0308 \u00a0\u202f-*#Ǆǅǈ", max_size=40))
+def test_fold_translates_each_character_as_decomposing_the_whole_line_would(line: str) -> None:
+    assert fold(line) == _fold_by_decomposing_whole_line(line)
