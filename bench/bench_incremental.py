@@ -46,11 +46,11 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def flow_time(raw: Path, curated: Path, flow: Any = None, workers: int | None = None, **params: Any) -> float:
+def flow_time(raw: Path, curated: Path, flow: Any = None, **params: Any) -> float:
     from flows.main import curate
-    from flows.runners import shared_api
+    from flows.prefect_api import api_in_use, run_api
 
-    with shared_api(workers):
+    with api_in_use(run_api()):
         seconds, _ = timed(lambda: (flow or curate)(raw_dir=str(raw), curated_dir=str(curated), **params))
     return seconds
 
@@ -81,12 +81,12 @@ def scale_out(raw: Path, work: Path, workers: int, address: str) -> dict[str, fl
     from flows.runners import curate_flow
 
     out = {}
-    runs = (("single_s", None, None), (f"process_pool{workers}_s", curate_flow(workers=workers), workers),
-            ("warm_cluster_s", curate_flow(address=address), None))
-    for label, flow, n in runs:
+    runs = (("single_s", None), (f"process_pool{workers}_s", curate_flow(workers=workers)),
+            ("warm_cluster_s", curate_flow(address=address)))
+    for label, flow in runs:
         curated = work / f"scale-{raw.name}-{label}"
         shutil.rmtree(curated, ignore_errors=True)
-        out[label] = flow_time(raw, curated, flow, workers=n)
+        out[label] = flow_time(raw, curated, flow)
     return out
 
 

@@ -8,8 +8,9 @@ able to import this project), for several machines. Each worker process loads th
 once (`load_nlp` is cached per process) and keeps it for every batch it is given.
 
 The local pool is a `WarmProcessPool`: `infrafacts run` starts its processes (`start`) as soon as it
-knows it will use them, and each imports the flow and loads the pipeline in its initializer while the
-CLI starts Prefect's API and plans the run, instead of after the first batch is submitted.
+knows it will use them, and each imports the flow and loads the pipeline in its initializer while
+Prefect's API boots (`flows/prefect_api.py`) and the CLI plans the run, instead of after the first batch
+is submitted. Workers report to the run's API: its URL reaches them in each task's settings context.
 """
 
 from __future__ import annotations
@@ -104,17 +105,20 @@ def task_runner(workers: int | None = None, address: str | None = None) -> TaskR
 
 
 def curate_flow(workers: int | None = None, address: str | None = None) -> Flow[..., Any]:
+    return flow_on(task_runner(workers, address))
+
+
+def flow_on(runner: TaskRunner[Any] | None) -> Flow[..., Any]:
+    """The curate flow on `runner` (None: its default)."""
     from flows.main import curate
 
-    runner = task_runner(workers, address)
     return curate if runner is None else curate.with_options(task_runner=runner)
 
 
 @contextmanager
-def warm_workers(flow: Flow[..., Any]) -> Iterator[None]:
-    """Start the flow's local process pool now (its workers load the pipeline while the rest of the run
-    starts up); shut it down on the way out if the flow run did not."""
-    runner = flow.task_runner
+def warm_workers(runner: TaskRunner[Any] | None) -> Iterator[None]:
+    """Start a local process pool now (its workers load the pipeline while the rest of the run starts
+    up); shut it down on the way out if the flow run did not."""
     if not isinstance(runner, WarmProcessPool):
         yield
         return
@@ -123,23 +127,3 @@ def warm_workers(flow: Flow[..., Any]) -> Iterator[None]:
         yield
     finally:
         runner.close()
-
-
-@contextmanager
-def shared_api(workers: int | None) -> Iterator[None]:
-    """Let process-pool workers report to this process's Prefect API.
-
-    Without a configured API URL each spawned worker would start an ephemeral API server of its own
-    (seconds of start-up and ~200 MB each, and its task runs missing from this run's server).
-    """
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
-
-    if not (workers and workers > 1) or PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()  # the process-wide ephemeral server the flow would start anyway
-    server.start()
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield

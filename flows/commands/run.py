@@ -6,13 +6,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows.commands import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_REJECTED
 from flows.commands.problems import check_curated, check_prefect_home, check_raw
 from flows.settings import ENV, FOLLOW_LINKS, Settings, available_cores
 from flows.store.lock import CuratedLocked, curated_lock
 from flows.store.stamp import Scan, bytes_to_extract, scan, unchanged_summary
+
+if TYPE_CHECKING:
+    from flows.curation.summary import RunSummary
 
 NAME = "run"
 
@@ -86,6 +89,25 @@ def workers_for(args: argparse.Namespace, folder: Scan, params: dict[str, Any]) 
     return available_cores() if work >= settings.parallel_min_bytes else 1
 
 
+def run_flow(args: argparse.Namespace, workers: int | None, **params: Any) -> RunSummary:
+    """Start what the run needs in the order that overlaps their start-up: Prefect's API server first
+    (~4 s to boot), then the worker processes (each loads the pipeline), then this process imports the
+    flow; the flow starts when the API answers."""
+    from flows.prefect_api import api_in_use, run_api
+    from flows.retention import prune_quietly
+    from flows.runners import flow_on, task_runner, warm_workers
+
+    api = run_api()
+    runner = task_runner(workers, args.dask_address)
+    with warm_workers(runner):
+        flow = flow_on(runner)
+        with api_in_use(api):
+            summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
+                           allow_removals=args.allow_removals, **params)
+            prune_quietly(flow.name, Settings.from_env().prefect_retention_days)  # Prefect's DB
+    return summary
+
+
 def execute(args: argparse.Namespace, **params: Any) -> int:
     """Run the flow with the shared options plus `params`; the lock is taken before Prefect starts."""
     if not args.raw.exists():  # fail before starting Prefect
@@ -106,15 +128,8 @@ def execute(args: argparse.Namespace, **params: Any) -> int:
             summary = None if params else unchanged_summary(args.curated, folder.fingerprint())
             if summary is None:
                 check_prefect_home()  # else its server dies at start, and the run waits 90 s for it
-                from flows.retention import prune_quietly
-                from flows.runners import curate_flow, shared_api, warm_workers
-
                 workers = workers_for(args, folder, params)
-                flow = curate_flow(workers, args.dask_address)
-                with warm_workers(flow), shared_api(workers):
-                    summary = flow(raw_dir=str(args.raw), curated_dir=str(args.curated), batch_size=args.batch_size,
-                                   allow_removals=args.allow_removals, **params)
-                    prune_quietly(flow.name, Settings.from_env().prefect_retention_days)  # Prefect's DB
+                summary = run_flow(args, workers, **params)
                 where = f"Dask at {args.dask_address}" if args.dask_address else f"{workers or 1} process(es)"
                 print(f"extraction: {where}")
     except CuratedLocked as exc:
