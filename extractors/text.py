@@ -50,6 +50,25 @@ def normalize_phrase(text: str) -> str:
     return " ".join(text.translate(_TO_PLAIN_APOSTROPHE).split())
 
 
+class _Unmarked(dict[int, str]):
+    """`str.translate` table: each character as NFKD decomposes it, without its combining marks. NFKD
+    decomposes character by character and only reorders the combining marks dropped here, so translating
+    a text equals decomposing it whole; each character is worked out once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        kept = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked()
+
+
+def without_marks(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks ("Élysée" -> "Elysee", "ﬁ" -> "fi"), case kept."""
+    return text.translate(_UNMARKED)
+
+
 @lru_cache(maxsize=1 << 16)  # the same names are folded again and again (org rules: ~1,000 calls per article)
 def fold_key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key ("Gaia-X" -> "gaia x"): how names are compared,

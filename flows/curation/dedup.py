@@ -60,8 +60,11 @@ def fact_id(kind: str, key: tuple[Any, ...]) -> str:
 def orgs_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], tuple[str, ...]]:
     """Canonical organisations named in each (article, sentence)."""
     orgs = mentions[mentions["type"] == "org"]
-    grouped = orgs.groupby(["article_id", "sentence"])["canonical"]
-    return {key: tuple(sorted(set(names))) for key, names in grouped}
+    names: dict[tuple[str, str], set[str]] = {}
+    for article, sentence, name in zip(orgs["article_id"], orgs["sentence"], orgs["canonical"], strict=True):
+        if not (pd.isna(article) or pd.isna(sentence)):  # as groupby, which drops null keys
+            names.setdefault((article, sentence), set()).add(name)
+    return {key: tuple(sorted(names[key])) for key in sorted(names)}
 
 
 def years_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], frozenset[str]]:

@@ -25,8 +25,8 @@ Rules, on each line folded (lower case, no accents, plain apostrophes and spaces
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from extractors.text import without_marks
 from flows.sources.base import Range
 
 # Longest line a button/prompt/credit rule applies to; longer lines are article paragraphs.
@@ -119,23 +119,9 @@ _INLINE = re.compile(
 )
 
 
-class _Unaccented(dict[int, str]):
-    """`str.translate` table: each character as NFKD decomposes it, without its combining marks. NFKD
-    decomposes character by character and only reorders the combining marks dropped here, so translating
-    a line equals decomposing it whole; each character is worked out once, on first sight."""
-
-    def __missing__(self, code: int) -> str:
-        kept = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
-        self[code] = kept
-        return kept
-
-
-_UNACCENTED = _Unaccented({ord("’"): "'", ord("œ"): "oe", ord("Œ"): "OE"})
-
-
 def fold(line: str) -> str:
     """Lower case, no accents, plain apostrophes and spaces, no leading bullets or markup."""
-    text = line.translate(_UNACCENTED).lower()
+    text = without_marks(line.replace("’", "'").replace("œ", "oe").replace("Œ", "OE")).lower()
     return _SPACES.sub(" ", _LEAD.sub("", text)).strip(" *_")
 
 

@@ -15,13 +15,13 @@ A deal on a whole company (funding round, acquisition) has no place.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.rules import load_tsv
+from extractors.text import without_marks
 from flows.curation.deals.cues import rules
 
 COMPANY_KINDS = frozenset({"funding", "acquisition"})
@@ -35,14 +35,13 @@ class Place:
     region: str
 
 
+_SPACED = re.compile(r"['’`\-]")
 PAYER = re.compile(r"(?:^|\W)par (?:les |le |la |l )?$")
 
 
 def plain(text: str) -> str:
     """Without accents, apostrophes and hyphens as spaces, single spaces; case kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"['’`\-]", " ", kept).split())
+    return " ".join(_SPACED.sub(" ", without_marks(text)).split())
 
 
 @cache
@@ -61,12 +60,13 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def places_in(text: str) -> list[Place]:
+@lru_cache(maxsize=1 << 14)  # an article's sentences are read for its main country and again per deal
+def places_in(text: str) -> tuple[Place, ...]:
     """The gazetteer places named in `text`, in reading order, each once (payers left out)."""
     text = plain(text)
     found = [gazetteer()[m.group(0)] for m in _pattern().finditer(text)
              if not (gazetteer()[m.group(0)].level == "country" and PAYER.search(text[:m.start()]))]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def main_country(sentences: Iterable[str], share: float = 0.6) -> str | None:
