@@ -75,6 +75,9 @@ class TemporaryApi:
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "error", "--lifespan", "on"],
             env=env,
+            # Out of the run's process group: a Ctrl-C in the terminal interrupts the run, which then
+            # records its crash in this API and stops it on the way out (`stop`, at exit).
+            start_new_session=True,
         )
         get_logger().info("Starting temporary server on http://127.0.0.1:%d", self.port)
         return self
