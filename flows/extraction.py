@@ -190,6 +190,14 @@ def extract_articles(
     # Boilerplate blanked (same offsets), then invisible characters removed (offsets mapped back by the view).
     views = [VisibleText(visible_text(article)) for article in articles]
     docs = parse(pieces_of([view.text for view in views], max_doc_chars, chunk_chars), nlp, batch_size)
+    yield from extract_parsed(articles, views, docs, parser)
+
+
+def extract_parsed(
+    articles: Sequence[Article], views: Sequence[VisibleText],
+    docs: Iterable[tuple[Doc, tuple[int, int, int]]], parser: Language | None,
+) -> Iterator[Extracted]:
+    """The per-article work after the parse (`extract_articles`; `bench/profile_extract.py` times it apart)."""
     for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
         article, view = articles[index], views[index]
         published = full_date(article.meta.published) or find_published(article.text)
