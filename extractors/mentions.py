@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,7 +20,7 @@ from extractors.parties import attached_parties, attached_roles, clause_cues
 from extractors.pipeline import SYNTAX_PIPES
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
-from extractors.spans import sentence_bounds
+from extractors.spans import entities, sentence_bounds
 from extractors.text import doc_text, remember_text
 
 # Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
@@ -55,7 +57,7 @@ def extract_mentions(
 def with_places(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -> list[Mention]:
     """The mentions, those of `figure_types` with `places`: the LOC entities of their sentence that
     are not an organisation's name (the md model tags some companies LOC)."""
-    places = [e for e in doc.ents if e.label_ == LOC]
+    places = [e for e in entities(doc) if e.label_ == LOC]
     if not places:
         return list(mentions)
     orgs = [(m.start, m.end) for m in mentions if isinstance(m, OrgMention)]
@@ -77,16 +79,21 @@ def _inside(items: Iterable[Mention], lo: int, hi: int) -> list[Mention]:
 def parse_clauses(parser: Language, texts: Sequence[str]) -> list[Doc]:
     """Each text parsed as ONE tree: the md parser otherwise cuts "NVIDIA et Oracle ont annoncé"
     into three sentences and loses the subject."""
-    docs = []
-    for text in texts:
-        doc = parser.make_doc(text.translate(_MARKUP))
-        for token in doc[1:]:
-            token.is_sent_start = False
-        docs.append(doc)
+    docs = [_one_sentence(parser.make_doc(text.translate(_MARKUP))) for text in texts]
     for name in parser.component_names:
         if name in _PARSE_PIPES:
             docs = list(parser.get_pipe(name).pipe(docs))
     return docs
+
+
+def _one_sentence(doc: Doc) -> Doc:
+    """`doc` with no sentence start after its first token (`is_sent_start = False` on each token, set from
+    one array: a Python loop over the tokens cost as much as the walk of the parse trees)."""
+    if len(doc) > 1:
+        starts = doc.to_array([SENT_START])
+        starts.view(numpy.int64)[1:] = -1  # the value `is_sent_start = False` stores (uint64 in the array)
+        doc.from_array([SENT_START], starts)
+    return doc
 
 
 def with_parties(
