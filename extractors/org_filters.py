@@ -596,7 +596,7 @@ def bullet_head_lists(text: str) -> list[list[tuple[int, int]]]:
 # --- page structure: furniture lines, tables, acronym definitions, stock indices and tickers --------------
 
 _CUES = load_json("org_cues.json")
-_BOILERPLATE_STARTS = tuple(fold(p) for p in _CUES["boilerplate_line_starts"])
+_BOILERPLATE_START_SET = frozenset(fold(p) for p in _CUES["boilerplate_line_starts"])
 _BOILERPLATE_PREFIX = 10 + max(len(p) for p in _CUES["boilerplate_line_starts"])
 _TABLE_HEADERS = frozenset(fold(h) for h in _CUES["table_org_headers"])
 _INDEX_WORDS = "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["index_words"])
@@ -619,8 +619,20 @@ _TICKER_BEFORE = re.compile(r"(?i:\b(?:symbole|ticker|code|mn[ée]monique))[ \u0
 
 def is_boilerplate(line: Line) -> bool:
     """A related-link line, tag list, share bar or breadcrumb ("Lire aussi : ...", "Étiquettes : ...")."""
-    key = fold(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph is never folded whole: only its start counts
-    return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
+    return _starts_boilerplate(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph: only its start counts
+
+
+@lru_cache(maxsize=4096)  # the same lines are asked about for every candidate name on them
+def _starts_boilerplate(head: str) -> bool:
+    """The folded head is a boilerplate line start or starts with one and a space: looked up at each of
+    its word ends rather than compared with every start."""
+    key = fold(head)
+    at = 0
+    while at != -1:
+        at = key.find(" ", at + 1)
+        if (key if at == -1 else key[:at]) in _BOILERPLATE_START_SET:
+            return True
+    return False
 
 
 _EVENT_NOUNS = "|".join(re.escape(w) for w in _CUES["event_nouns"])
@@ -713,7 +725,8 @@ def table_names(text: str) -> list[tuple[int, int]]:
             found.extend(_cell_items(text, offset + bullet.start("item"), offset + item_end))
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
-            header = _LIST_HEADER.search(line)
+            # (the header pattern ends the line: a line not ending with a colon is never searched)
+            header = _LIST_HEADER.search(line) if line.rstrip(" \u00a0").endswith(":") else None
             in_list = header is not None and _is_org_key(header.group("key"), first_word=True)
         offset += len(line) + 1
     return found
