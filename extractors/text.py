@@ -74,19 +74,18 @@ def trie_regex(entries: Iterable[tuple[Sequence[str], str]]) -> str:
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = end  # type: ignore[assignment]
-    return _emit(trie)
+    return _emit(trie)[0]
 
 
-def _emit(node: dict[str, dict]) -> str:
-    children = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
-    branches = [key + _emit(node[key]) for key in children]
+def _emit(node: dict[str, dict]) -> tuple[str, int]:
+    """The regex of a trie node and the node's depth (returned with it, not walked again per parent: the org
+    gazetteer's trie is ~5,000 nodes and is built in every worker before its first article)."""
+    children = sorted(((key, *_emit(node[key])) for key in node if key), key=lambda child: -child[2])
+    branches = [key + regex for key, regex, _ in children]
     if "" in node:
         branches.append(node[""])  # type: ignore[arg-type]  # the phrase ending here, after the longer ones
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _depth(node: dict[str, dict]) -> int:
-    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
+    regex = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return regex, 1 + max((depth for _, _, depth in children), default=0)
 
 # Characters that change nothing a reader sees: format characters (zero-width spaces and joiners, bidi
 # marks, soft hyphens, byte-order marks, tags) and NUL. Inside "4\u200b0 milliards" they would split a
