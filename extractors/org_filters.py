@@ -133,6 +133,8 @@ def line_at(text: str, start: int, end: int) -> Line:
     return Line(line_start, line_end, text[line_start:line_end])
 
 
+# Every candidate name asks about its line, so the same lines come again and again: the answers are kept.
+@lru_cache(maxsize=4096)
 def is_heading(line: Line) -> bool:
     """Title, table-of-contents entry or short unpunctuated line (not a bullet item)."""
     stripped = line.text.strip()
@@ -143,6 +145,7 @@ def is_heading(line: Line) -> bool:
     return 0 < len(stripped.split()) <= _HEADING_MAX_WORDS
 
 
+@lru_cache(maxsize=4096)
 def is_tag_list(line: Line) -> bool:
     """A long run of words with (almost) no punctuation: a page's tag cloud, not prose."""
     words = len(line.text.split())
@@ -540,6 +543,11 @@ def _list_start(text: str, first: int) -> int:
 
 def name_lists(text: str) -> list[list[tuple[int, int]]]:
     """Coordinated names ("OVHcloud, Scaleway ou Iliad", "Microsoft, Oracle, Meta"): two with et/ou, or three."""
+    return [list(items) for items in _name_lists(text)]
+
+
+@lru_cache(maxsize=2)  # read twice per text: for cued lists and for names listed with known organisations
+def _name_lists(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     lists = []
     for match in _LIST.finditer(text):
         body, offset = match.group(0), match.start()
@@ -561,8 +569,8 @@ def name_lists(text: str) -> list[list[tuple[int, int]]]:
             start = offset + lo + (lead.end() if lead else 0)
             end = offset + hi - (2 if item.endswith("**") else 0)
             items.append(_skip_leading_words(text, start, end))
-        lists.append([(s, e) for s, e in items if s < e])
-    return lists
+        lists.append(tuple((s, e) for s, e in items if s < e))
+    return tuple(lists)
 
 
 # A bullet line headed by a name: "- Fluxgrid (Munich) : 60 M€", "• Hydrelis, start-up grenobloise", "- Nexans — ...".

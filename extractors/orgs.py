@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from spacy.language import Language
@@ -190,6 +190,7 @@ def add_org_ruler(nlp: Language) -> None:
     lexicon(nlp.vocab)
 
 
+@lru_cache(maxsize=4096)  # each entity is cleaned by several rules
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut an entity at its first line break or colon ("Vantiq Data : le néocloud texan"), then trim elisions,
     possessives, edge punctuation and a lower-case cue noun before the name ("banque Barclays")."""
