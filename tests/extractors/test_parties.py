@@ -66,3 +66,18 @@ def test_one_pipeline_finds_entities_without_parsing_and_parses_figure_clauses(n
     (clause,) = parse_clauses(parser, [sentence])
     assert clause.has_annotation("DEP") and clause.has_annotation("POS")
     assert sum(token.dep_ == "ROOT" for token in clause) == 1  # one tree per clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NVIDIA et Oracle ont annoncé. Puis 3 milliards de dollars pour Stargate !",
+        "**SoftBank** a annoncé 40 milliards.\nOpenAI en profite.",
+        "OpenAI",
+        "",
+    ],
+)
+def test_each_clause_is_parsed_as_one_sentence(parser: Language, text: str) -> None:
+    (clause,) = parse_clauses(parser, [text])
+    assert len(clause) == 0 or len(list(clause.sents)) == 1
+    assert [token.is_sent_start for token in clause[1:]] == [False] * max(0, len(clause) - 1)
