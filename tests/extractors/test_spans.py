@@ -47,15 +47,17 @@ def test_drop_overlaps(matches: list[tuple[int, int]], kept: list[tuple[int, int
     assert drop_overlaps(matches) == kept
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "OpenAI et Microsoft investissent à Paris. Mistral AI lève 600 M€ auprès de General Catalyst.",
-        "Titre\nLe site de Nvidia à Lyon est prêt.\n\n- Amazon\n- Orange",
-        "",
-        "Bonjour",
-    ],
-)
+# Sentences cut by the splitter, by line breaks, a continued line; entities; nothing at all.
+_DOCS = [
+    "OpenAI et Microsoft investissent à Paris. Mistral AI lève 600 M€ auprès de General Catalyst.",
+    "Titre\nLe site de Nvidia à Lyon est prêt.\n\n- Amazon\n- Orange",
+    "Le fonds est doté\n\nde 20 milliards d’euros.\nSuite. Et encore une phrase ici.",
+    "",
+    "Bonjour",
+]
+
+
+@pytest.mark.parametrize("text", _DOCS)
 def test_entities_are_the_docs_entities_read_once(nlp: Language, text: str) -> None:
     doc = nlp(text)
     expected = tuple((e.start_char, e.end_char, e.label_, e.text, len(e)) for e in doc.ents)
@@ -63,14 +65,7 @@ def test_entities_are_the_docs_entities_read_once(nlp: Language, text: str) -> N
     assert entities(doc) is entities(doc)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Première phrase. OpenAI paie 5 milliards.\nTitre\nFin de la page",
-        "Un seul mot",
-        "Le fonds est doté\n\nde 20 milliards d’euros.\nSuite. Et encore une phrase ici.",
-    ],
-)
+@pytest.mark.parametrize("text", _DOCS)
 def test_sentence_bounds_are_the_docs_sentences(nlp: Language, text: str) -> None:
     doc = nlp(text)
     bounds = sentence_bounds(doc)
