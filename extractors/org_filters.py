@@ -189,9 +189,16 @@ _SEATED = (
     r"bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|fond[ée]e?s?|cr[ée][ée]e?s?|cot[ée]e?s?|si[ée]g[ée]ant|"
     r"sp[ée]cialis[ée]e?s?|rachet[ée]e?s?|d[ée]tenue?s?"
 )
-_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+# (the lookahead holds the first letters of every determiner: most positions fail on one test, no match changes)
+_DET = (
+    r"(?=[LlUuDdSsAa])"
+    r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+)
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-Z]\.(?=[ \u00a0][A-ZÀ-Ý])|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
+# What the first characters of any _NAME_WORD are (a capital or digit after at most 3 lower-case letters): put
+# before a pattern whose every branch opens with a name, it rejects most positions at once, changing no match.
+_NAME_AHEAD = r"(?=[a-z]{0,3}[A-ZÀ-Ý0-9])"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
 # What the cue noun is about: "l'opérateur suisse de centres de données Helvion", "le fabricant de mémoire (SK Hynix".
@@ -283,6 +290,7 @@ _LEADING_WORDS = frozenset({
 # ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
 _CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
+    rf"{_NAME_AHEAD}(?:"
     rf"(?:(?<![\w’'])|(?<=\b[dDlL][’']))(?P<name>{_NAME})(?:\*\*)?"  # "d'Opérateurs Associés, un groupement"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
@@ -294,7 +302,7 @@ _CUE_AFTER = re.compile(
     rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+"
     r"(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
     r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
-    rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
+    rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b)"
 )
 # Who spends: "Kioxia engage 729 milliards de yens" (a figure follows within two words). Weak: places spend too.
 _SPENDER_CUE = re.compile(
