@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.fact_types import FACT_TYPES
-from extractors.parties import attached_parties, attached_roles, clause_cues
+from extractors.parties import attachments, clause_cues
 from extractors.pipeline import SYNTAX_PIPES
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
@@ -121,10 +121,10 @@ def with_parties(
         for figure in local_figures:
             others = [(f.start - lo, f.end - lo) for f in local_figures if f is not figure]
             key = (figure.type, figure.start, figure.end)
-            found = attached_parties(sent_doc, (figure.start - lo, figure.end - lo), org_spans, others)
             span = (figure.start - lo, figure.end - lo)
+            found, found_roles = attachments(sent_doc, span, org_spans, others)
             parties[key] = tuple(sorted({*parties.get(key, ()), *found}))
-            roles[key] = tuple(sorted({*roles.get(key, ()), *attached_roles(sent_doc, span, org_spans, others)}))
+            roles[key] = tuple(sorted({*roles.get(key, ()), *found_roles}))
             cues[key] = cues.get(key) or clause_cues(sent_doc, span, others)
     return [
         _filled(m, parties=parties.get(k, ()), roles=roles.get(k, ()), cues=cues.get(k, ()))
