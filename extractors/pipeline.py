@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,12 +38,19 @@ class LineBreaks:
         # (the previous token's text and trailing space): found from the few line breaks of the text,
         # not by visiting every token.
         text, starts = doc_text(doc), doc.to_array(IDX).tolist()
+        breaks = []
         at = text.find("\n")
         while at != -1:
             i = bisect.bisect_right(starts, at)  # the first token starting after the line break
-            if 0 < i < len(doc) and not doc[i].text[:1].islower():
-                doc[i].is_sent_start = True
+            if 0 < i < len(doc) and not text[starts[i]].islower():
+                breaks.append(i)
             at = text.find("\n", starts[i] if i < len(starts) else len(text))
+        if breaks:
+            # One write of the sentence starts: `Token.is_sent_start = True` scans the whole doc on each call
+            # (its check that the doc is not parsed).
+            sent_starts = doc.to_array(SENT_START)
+            sent_starts[breaks] = 1
+            doc.from_array(SENT_START, sent_starts)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
