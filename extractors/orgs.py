@@ -143,10 +143,13 @@ def _gazetteer_regex() -> re.Pattern[str]:
     return re.compile(_BEFORE + "(?:" + names + ")" + _AFTER, re.IGNORECASE)
 
 
+_WORD_GAP = re.compile(r"[\s\-‐‑]+")
+
+
 def _case_fits(written: str, surface: str) -> bool:
     """Every word capitalised in the table is capitalised in the text ("Le Monde" is not "le monde")."""
-    table_words = re.split(r"[\s\-‐‑]+", written)
-    text_words = re.split(r"[\s\-‐‑]+", surface)
+    table_words = _WORD_GAP.split(written)
+    text_words = _WORD_GAP.split(surface)
     return len(table_words) == len(text_words) and all(
         not t[:1].isupper() or s[:1].isupper() or s[:1].isdigit() for t, s in zip(table_words, text_words, strict=True)
     )
