@@ -60,11 +60,16 @@ def write_rows(articles: list, nlp: object, out: Path) -> None:
 
 
 def batch_rates(texts: list[str], nlp: object, sizes: list[int]) -> None:
-    tokens = None
+    """nlp.pipe as such, then as the flow calls it (`flows.extraction.parse`: batches also capped at
+    BATCH_CHARS of text, long texts in pieces)."""
+    from flows.extraction import BATCH_CHARS, CHUNK_CHARS, MAX_DOC_CHARS, parse, pieces_of
+
     for size in sizes:
         seconds, count = timed(lambda size=size: sum(len(d) for d in nlp.pipe(texts, batch_size=size)))
-        tokens = tokens or count
-        print(f"    nlp.pipe batch_size {size:>4}: {count / seconds:>8,.0f} tok/s ({seconds:6.2f} s)")
+        flow_s, _ = timed(lambda size=size: sum(
+            len(d) for d, _ in parse(pieces_of(texts, MAX_DOC_CHARS, CHUNK_CHARS), nlp, size)))
+        print(f"    batch_size {size:>4}: nlp.pipe {count / seconds:>8,.0f} tok/s ({seconds:6.2f} s); "
+              f"flow's parse (<= {BATCH_CHARS:,} chars a batch) {count / flow_s:>8,.0f} tok/s ({flow_s:6.2f} s)")
 
 
 def main() -> None:

@@ -94,6 +94,7 @@ _INVISIBLE = "\x00" + "".join(
     chr(c) for c in (*range(0x10000), *range(0xE0000, 0xE0080)) if unicodedata.category(chr(c)) == "Cf"
 )
 _INVISIBLE_RE = re.compile(f"[{re.escape(_INVISIBLE)}]")
+_INVISIBLE_SET = frozenset(_INVISIBLE)  # a set test over the text is 6x faster than the regex finding nothing
 
 
 class VisibleText:
@@ -105,7 +106,8 @@ class VisibleText:
     def __init__(self, original: str) -> None:
         self.original = original
         # Where, in `text`, each removed character was (non-decreasing): the k-th one at its index - k.
-        self.removed_at = [m.start() - k for k, m in enumerate(_INVISIBLE_RE.finditer(original))]
+        self.removed_at = [] if _INVISIBLE_SET.isdisjoint(original) else [
+            m.start() - k for k, m in enumerate(_INVISIBLE_RE.finditer(original))]
         self.text = _INVISIBLE_RE.sub("", original) if self.removed_at else original
 
     def position(self, index: int) -> int:
