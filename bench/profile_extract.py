@@ -22,7 +22,8 @@ import hashlib
 import json
 import pstats
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 
 T0 = time.perf_counter()
@@ -59,6 +60,13 @@ def write_rows(articles: list, nlp: object, out: Path) -> None:
     print(f"rows: {out} sha256 {hashlib.sha256(out.read_bytes()).hexdigest()}")
 
 
+def pieces_parsed(parsed: Iterable[object]) -> Iterator[tuple]:
+    """(doc, (article index, start, end)) from `flows.extraction.parse`, which yields them batch by batch (one
+    by one in older trees)."""
+    for item in parsed:
+        yield from item if isinstance(item, list) else [item]
+
+
 def batch_rates(texts: list[str], nlp: object, sizes: list[int]) -> None:
     """nlp.pipe as such, then as the flow calls it (`flows.extraction.parse`: batches also capped at
     BATCH_CHARS of text, long texts in pieces)."""
@@ -67,7 +75,7 @@ def batch_rates(texts: list[str], nlp: object, sizes: list[int]) -> None:
     for size in sizes:
         seconds, count = timed(lambda size=size: sum(len(d) for d in nlp.pipe(texts, batch_size=size)))
         flow_s, _ = timed(lambda size=size: sum(
-            len(d) for d, _ in parse(pieces_of(texts, MAX_DOC_CHARS, CHUNK_CHARS), nlp, size)))
+            len(d) for d, _ in pieces_parsed(parse(pieces_of(texts, MAX_DOC_CHARS, CHUNK_CHARS), nlp, size))))
         print(f"    batch_size {size:>4}: nlp.pipe {count / seconds:>8,.0f} tok/s ({seconds:6.2f} s); "
               f"flow's parse (<= {BATCH_CHARS:,} chars a batch) {count / flow_s:>8,.0f} tok/s ({flow_s:6.2f} s)")
 
@@ -102,7 +110,8 @@ def main() -> None:
     views = [VisibleText(visible_text(a)) for a in articles]
     texts = [v.text for v in views]
     print(f"{len(articles)} articles, {sum(map(len, texts)) / 1e6:.2f} M chars, batch_size {batch_size}")
-    parse_s, docs = timed(lambda: list(parse(pieces_of(texts, MAX_DOC_CHARS, CHUNK_CHARS), nlp, batch_size)))
+    parse_s, parsed = timed(lambda: list(parse(pieces_of(texts, MAX_DOC_CHARS, CHUNK_CHARS), nlp, batch_size)))
+    docs = list(pieces_parsed(parsed))
     print(f"parse {parse_s:.2f} s")
 
     def share(seconds: float) -> str:
@@ -120,14 +129,21 @@ def main() -> None:
         **{t.name: (lambda ds, t=t: [list(t.extract(d, Context())) for d in ds]) for t in FACT_TYPES},
         "parties": lambda ds: [with_parties(d, ms, nlp, figures, d.text) for d, ms in zip(ds, found, strict=True)],
     }
+    from extractors import mentions
+
+    if hasattr(mentions, "extract_mentions_of") and all(isinstance(b, list) for b in parsed):
+        sizes = [len(b) for b in parsed]  # the flow's way: the figure clauses of a parse batch parsed together
+        costs = {"all, per batch": lambda ds: [mentions.extract_mentions_of(
+            [(d, Context(parser=nlp), p) for d, p in zip(ds[k - n : k], pieces[k - n : k], strict=True)])
+            for n, k in zip(sizes, accumulate(sizes), strict=True)], **costs}
     for name, fn in costs.items():
-        fresh = [d.copy() for d, _ in docs] if name == "all" else [d.copy() for d in whole]
-        print(f"    {name:<8} {share(timed(lambda fn=fn, fresh=fresh: fn(fresh))[0])}")
+        fresh = [d.copy() for d, _ in docs] if name.startswith("all") else [d.copy() for d in whole]
+        print(f"    {name:<14} {share(timed(lambda fn=fn, fresh=fresh: fn(fresh))[0])}")
     if not hasattr(extraction, "extract_parsed"):  # an older tree (PYTHONPATH): its extractors only
         return
     profiler = cProfile.Profile()
     per_article_s, _ = timed(lambda: profiler.runcall(
-        lambda: list(extraction.extract_parsed(articles, views, docs, nlp))))
+        lambda: list(extraction.extract_parsed(articles, views, parsed, nlp))))
     print(f"    per-article work (extract_parsed, under cProfile) {share(per_article_s)}")
     if args.profile_out:
         profiler.dump_stats(args.profile_out)

@@ -43,15 +43,46 @@ def extract_mentions(
     the caller has it (the string the doc was made from): every extractor then reads it (`doc_text`)
     instead of rebuilding it from the tokens.
     """
-    if text is not None:
-        remember_text(doc, text)
-    context = context or Context()
-    mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
+    return extract_mentions_of([(doc, context or Context(), text)], fact_types)[0]
+
+
+def extract_mentions_of(
+    items: Sequence[tuple[Doc, Context, str | None]], fact_types: Registry = FACT_TYPES
+) -> list[list[Mention]]:
+    """`extract_mentions` for several (doc, context, text): the figure clauses of all the docs are parsed
+    together, one pass of the syntax components instead of one per doc (a clause's parse does not depend on
+    the other clauses of its batch; the passes per doc cost a quarter more on /tmp/pf/c5)."""
     figures = {t.name for t in fact_types if t.has_parties}
-    mentions = with_places(doc, mentions, figures)
-    if context.parser is not None:
-        mentions = with_parties(doc, mentions, context.parser, figures, doc_text(doc))
-    return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+    found = []
+    for doc, context, text in items:
+        if text is not None:
+            remember_text(doc, text)
+        mentions = [m for fact_type in fact_types for m in fact_type.extract(doc, context)]
+        found.append(with_places(doc, mentions, figures))
+    clauses = [_figure_clauses(doc, mentions, figures) if context.parser is not None else []
+               for (doc, context, _), mentions in zip(items, found, strict=True)]
+    parsed = _parse_together([(doc, context.parser, ranges) for (doc, context, _), ranges
+                              in zip(items, clauses, strict=True)])
+    return [
+        sorted(_attached(mentions, figures, ranges, sent_docs) if context.parser is not None else mentions,
+               key=lambda m: (m.start, m.end, m.type))
+        for (_, context, _), mentions, ranges, sent_docs in zip(items, found, clauses, parsed, strict=True)
+    ]
+
+
+def _parse_together(jobs: Sequence[tuple[Doc, Language | None, list[tuple[int, int]]]]) -> list[list[Doc]]:
+    """The parsed clauses of each (doc, parser, clause ranges), one `parse_clauses` per parser for all docs."""
+    parsed: list[list[Doc]] = [[] for _ in jobs]
+    by_parser: dict[int, list[int]] = {}
+    for k, (_, parser, ranges) in enumerate(jobs):
+        if parser is not None and ranges:
+            by_parser.setdefault(id(parser), []).append(k)
+    for ks in by_parser.values():
+        texts = [doc_text(jobs[k][0])[lo:hi] for k in ks for lo, hi in jobs[k][2]]
+        docs = iter(parse_clauses(jobs[ks[0]][1], texts))  # type: ignore[arg-type]
+        for k in ks:
+            parsed[k] = [next(docs) for _ in jobs[k][2]]
+    return parsed
 
 
 def with_places(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -> list[Mention]:
@@ -102,16 +133,29 @@ def with_parties(
     """The mentions, those of `figure_types` with `parties` filled from a parse of their sentence.
 
     Only sentences holding an organisation are parsed: without one there is no party to attach."""
+    ranges = _figure_clauses(doc, mentions, figure_types)
+    return _attached(mentions, figure_types, ranges, parse_clauses(parser, [text[lo:hi] for lo, hi in ranges]))
+
+
+def _figure_clauses(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence holding a figure and an organisation, in order."""
     figures = [m for m in mentions if m.type in figure_types]
     if not figures:
-        return list(mentions)
+        return []
     orgs = [m for m in mentions if isinstance(m, OrgMention)]
     # Sentences already end at line breaks (pipeline.LineBreaks), so a heading or the paragraph
     # before is never part of a figure's clause.
     clause_of = sentence_bounds(doc)
     ranges = sorted({clause_of(m.start, m.end) for m in figures})
-    ranges = [(lo, hi) for lo, hi in ranges if _inside(orgs, lo, hi)]
-    parsed = parse_clauses(parser, [text[lo:hi] for lo, hi in ranges])
+    return [(lo, hi) for lo, hi in ranges if _inside(orgs, lo, hi)]
+
+
+def _attached(
+    mentions: Sequence[Mention], figure_types: set[str], ranges: Sequence[tuple[int, int]], parsed: Sequence[Doc]
+) -> list[Mention]:
+    """The mentions, the figures with the parties, roles and cues read from their parsed clause."""
+    figures = [m for m in mentions if m.type in figure_types]
+    orgs = [m for m in mentions if isinstance(m, OrgMention)]
     parties: dict[tuple[str, int, int], tuple[str, ...]] = {}
     roles: dict[tuple[str, int, int], tuple[str, ...]] = {}
     cues: dict[tuple[str, int, int], tuple[str, ...]] = {}
