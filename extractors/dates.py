@@ -166,6 +166,9 @@ def date_regex() -> re.Pattern[str]:
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# The same without the e-mail branch, for a text without "@": that branch then never matches, and trying it
+# backtracks through every word of the text.
+_WEB_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _RIGHT_BAD = re.compile(rf"[\w°]|[.,]\d|{_HSPACE}?[%‰€$£¥]|[-/]\d")
 _LEFT_GLUED = re.compile(r"[\w@#/$€£°_]")  # "$2025", "n°2025", "/2025"
 _LEFT_JOINED = re.compile(r"[-.+]")  # "GPT-2025", "v1.2025" (but "(2025", "« 2025")
@@ -527,7 +530,7 @@ def _merge_ranges(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 def _candidates(text: str, pivot: int = REFERENCE_YEAR) -> list[Candidate]:
-    skip = [u.span() for u in _URL_RE.finditer(text)] + _link_lists(text)
+    skip = [u.span() for u in (_URL_RE if "@" in text else _WEB_RE).finditer(text)] + _link_lists(text)
     found = []
     for m in _matches(text):
         if any(s < m.end() and m.start() < e for s, e in skip):

@@ -133,6 +133,8 @@ def line_at(text: str, start: int, end: int) -> Line:
     return Line(line_start, line_end, text[line_start:line_end])
 
 
+# Every candidate name asks about its line, so the same lines come again and again: the answers are kept.
+@lru_cache(maxsize=4096)
 def is_heading(line: Line) -> bool:
     """Title, table-of-contents entry or short unpunctuated line (not a bullet item)."""
     stripped = line.text.strip()
@@ -143,6 +145,7 @@ def is_heading(line: Line) -> bool:
     return 0 < len(stripped.split()) <= _HEADING_MAX_WORDS
 
 
+@lru_cache(maxsize=4096)
 def is_tag_list(line: Line) -> bool:
     """A long run of words with (almost) no punctuation: a page's tag cloud, not prose."""
     words = len(line.text.split())
@@ -186,9 +189,16 @@ _SEATED = (
     r"bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|fond[ée]e?s?|cr[ée][ée]e?s?|cot[ée]e?s?|si[ée]g[ée]ant|"
     r"sp[ée]cialis[ée]e?s?|rachet[ée]e?s?|d[ée]tenue?s?"
 )
-_DET = r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+# (the lookahead holds the first letters of every determiner: most positions fail on one test, no match changes)
+_DET = (
+    r"(?=[LlUuDdSsAa])"
+    r"(?:[Ll]a|[Ll]e|[Ll]es|[Ll][’']|[Uu]ne?|[Dd]u|[Dd]es|[Dd]e la|[Dd][’']|[Ss]a|[Ss]on|[Ss]es|[Ll]eur|[Aa]ux?)"
+)
 _NAME_WORD = r"(?:[A-ZÀ-Ý0-9][\w&+.’'-]*[\w+]|[A-Z]\.(?=[ \u00a0][A-ZÀ-Ý])|[A-ZÀ-Ý]|[a-z]{1,3}[A-Z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}"
+# What the first characters of any _NAME_WORD are (a capital or digit after at most 3 lower-case letters): put
+# before a pattern whose every branch opens with a name, it rejects most positions at once, changing no match.
+_NAME_AHEAD = r"(?=[a-z]{0,3}[A-ZÀ-Ý0-9])"
 _NOT_ADJECTIVE = r"(?:de|du|des|en|au|aux|dans|sur|par|pour|avec|vers|chez|sous|entre|qui|que|dont|et|ou)\b"
 _ADJECTIVES = rf"(?:[ \u00a0](?!{_NOT_ADJECTIVE})[a-zà-ÿ][a-zà-ÿ-]+){{0,2}}"
 # What the cue noun is about: "l'opérateur suisse de centres de données Helvion", "le fabricant de mémoire (SK Hynix".
@@ -280,6 +290,7 @@ _LEADING_WORDS = frozenset({
 # ("Tessaline (Montpellier), qui conçoit des serveurs, boucle une série A").
 _CLOSE = r"(?:\*\*)?(?:[ \u00a0]\([^()\n]{1,40}\))?(?:,[ \u00a0]qui[ \u00a0][^,.;:!?\n]{1,80},)?"
 _CUE_AFTER = re.compile(
+    rf"{_NAME_AHEAD}(?:"
     rf"(?:(?<![\w’'])|(?<=\b[dDlL][’']))(?P<name>{_NAME})(?:\*\*)?"  # "d'Opérateurs Associés, un groupement"
     r"(?:,[ \u00a0]+|[ \u00a0]:[ \u00a0]+|[ \u00a0]+(?:est|était|reste|devient)[ \u00a0]+)"
     # "Groq, l'un de ses rivaux"; no article in "Valmy Infra, filiale du fonds Meridiam"
@@ -291,7 +302,7 @@ _CUE_AFTER = re.compile(
     rf"|(?<![\w’'])(?P<raiser>{_NAME}){_CLOSE}(?:,[ \u00a0]qui)?[ \u00a0]+"
     r"(?:(?:a|vient de|avait)[ \u00a0]+(?:lev[ée]|boucl[ée]|"
     r"finalis[ée]|obtenu|d[ée]croch[ée])|l[èe]ve|boucle|finalise|obtient|d[ée]croche)\b"
-    rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b"
+    rf"|(?<![\w’'])(?P<based>{_NAME}),[ \u00a0]+(?:{_SEATED})[ \u00a0]+(?:à|en|au|aux|dans|sur)\b)"
 )
 # Who spends: "Kioxia engage 729 milliards de yens" (a figure follows within two words). Weak: places spend too.
 _SPENDER_CUE = re.compile(
@@ -540,6 +551,11 @@ def _list_start(text: str, first: int) -> int:
 
 def name_lists(text: str) -> list[list[tuple[int, int]]]:
     """Coordinated names ("OVHcloud, Scaleway ou Iliad", "Microsoft, Oracle, Meta"): two with et/ou, or three."""
+    return [list(items) for items in _name_lists(text)]
+
+
+@lru_cache(maxsize=2)  # read twice per text: for cued lists and for names listed with known organisations
+def _name_lists(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     lists = []
     for match in _LIST.finditer(text):
         body, offset = match.group(0), match.start()
@@ -561,8 +577,8 @@ def name_lists(text: str) -> list[list[tuple[int, int]]]:
             start = offset + lo + (lead.end() if lead else 0)
             end = offset + hi - (2 if item.endswith("**") else 0)
             items.append(_skip_leading_words(text, start, end))
-        lists.append([(s, e) for s, e in items if s < e])
-    return lists
+        lists.append(tuple((s, e) for s, e in items if s < e))
+    return tuple(lists)
 
 
 # A bullet line headed by a name: "- Fluxgrid (Munich) : 60 M€", "• Hydrelis, start-up grenobloise", "- Nexans — ...".
@@ -596,7 +612,7 @@ def bullet_head_lists(text: str) -> list[list[tuple[int, int]]]:
 # --- page structure: furniture lines, tables, acronym definitions, stock indices and tickers --------------
 
 _CUES = load_json("org_cues.json")
-_BOILERPLATE_STARTS = tuple(fold(p) for p in _CUES["boilerplate_line_starts"])
+_BOILERPLATE_START_SET = frozenset(fold(p) for p in _CUES["boilerplate_line_starts"])
 _BOILERPLATE_PREFIX = 10 + max(len(p) for p in _CUES["boilerplate_line_starts"])
 _TABLE_HEADERS = frozenset(fold(h) for h in _CUES["table_org_headers"])
 _INDEX_WORDS = "|".join(re.escape(w).replace("'", "[’']") for w in _CUES["index_words"])
@@ -619,8 +635,20 @@ _TICKER_BEFORE = re.compile(r"(?i:\b(?:symbole|ticker|code|mn[ée]monique))[ \u0
 
 def is_boilerplate(line: Line) -> bool:
     """A related-link line, tag list, share bar or breadcrumb ("Lire aussi : ...", "Étiquettes : ...")."""
-    key = fold(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph is never folded whole: only its start counts
-    return any(key == start or key.startswith(start + " ") for start in _BOILERPLATE_STARTS)
+    return _starts_boilerplate(line.text[:_BOILERPLATE_PREFIX])  # a long paragraph: only its start counts
+
+
+@lru_cache(maxsize=4096)  # the same lines are asked about for every candidate name on them
+def _starts_boilerplate(head: str) -> bool:
+    """The folded head is a boilerplate line start or starts with one and a space: looked up at each of
+    its word ends rather than compared with every start."""
+    key = fold(head)
+    at = 0
+    while at != -1:
+        at = key.find(" ", at + 1)
+        if (key if at == -1 else key[:at]) in _BOILERPLATE_START_SET:
+            return True
+    return False
 
 
 _EVENT_NOUNS = "|".join(re.escape(w) for w in _CUES["event_nouns"])
@@ -713,7 +741,8 @@ def table_names(text: str) -> list[tuple[int, int]]:
             found.extend(_cell_items(text, offset + bullet.start("item"), offset + item_end))
         elif line.strip():
             # a bullet list announced by an organisation header: "Merci à nos investisseurs :" then "• Techstars"
-            header = _LIST_HEADER.search(line)
+            # (the header pattern ends the line: a line not ending with a colon is never searched)
+            header = _LIST_HEADER.search(line) if line.rstrip(" \u00a0").endswith(":") else None
             in_list = header is not None and _is_org_key(header.group("key"), first_word=True)
         offset += len(line) + 1
     return found

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from spacy.language import Language
@@ -68,7 +68,7 @@ from extractors.org_names import (
 )
 from extractors.records import OrgMention
 from extractors.rules import load_json
-from extractors.spans import drop_overlaps, sentence_lookup
+from extractors.spans import drop_overlaps, entities, sentence_lookup
 from extractors.text import HSPACE, doc_text, trie_regex
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
@@ -143,10 +143,13 @@ def _gazetteer_regex() -> re.Pattern[str]:
     return re.compile(_BEFORE + "(?:" + names + ")" + _AFTER, re.IGNORECASE)
 
 
+_WORD_GAP = re.compile(r"[\s\-‐‑]+")
+
+
 def _case_fits(written: str, surface: str) -> bool:
     """Every word capitalised in the table is capitalised in the text ("Le Monde" is not "le monde")."""
-    table_words = re.split(r"[\s\-‐‑]+", written)
-    text_words = re.split(r"[\s\-‐‑]+", surface)
+    table_words = _WORD_GAP.split(written)
+    text_words = _WORD_GAP.split(surface)
     return len(table_words) == len(text_words) and all(
         not t[:1].isupper() or s[:1].isupper() or s[:1].isdigit() for t, s in zip(table_words, text_words, strict=True)
     )
@@ -190,6 +193,7 @@ def add_org_ruler(nlp: Language) -> None:
     lexicon(nlp.vocab)
 
 
+@lru_cache(maxsize=4096)  # each entity is cleaned by several rules
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut an entity at its first line break or colon ("Vantiq Data : le néocloud texan"), then trim elisions,
     possessives, edge punctuation and a lower-case cue noun before the name ("banque Barclays")."""
@@ -255,7 +259,7 @@ def _is_named_org(name: str, doc: Doc, persons: frozenset[str]) -> bool:
 def _person_keys(doc: Doc) -> frozenset[str]:
     """Folded people named in full by the NER, and their last names (used alone later on)."""
     keys: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         # two words at least ("Kalvane\n" is one), and not a company shape ("Vireon Systems")
         if ent.label_ == "PER" and len(ent.text.split()) >= 2 and not has_org_shape(ent.text.strip()):
             key = fold(ent.text)
@@ -311,8 +315,8 @@ class _SpanSet:
 
 def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
     """NER entities labelled MISC, LOC or PER that look like company names ("OpenAI", "Iliad Datacenter")."""
-    for ent in doc.ents:
-        if ent.label_ in _SHAPE_LABELS and not (ent.label_ == "PER" and len(ent) > 1):
+    for ent in entities(doc):
+        if ent.label_ in _SHAPE_LABELS and not (ent.label_ == "PER" and ent.tokens > 1):
             start, end = _clean_entity(text, ent.start_char, ent.end_char)
             name = text[start:end]
             shaped = start < end and has_org_shape(name) and not after_product_noun(text, start)
@@ -390,8 +394,8 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     cued = [(s, e) for items in cued_lists(text) for s, e in items if not is_listed_non_org(text[s:e])]
     persons = _person_keys(doc) - {fold(strip_surface(text[s:e])) for s, e in [*org_only, *cued]}
     gazetteer = [g for g in gazetteer if not _is_name_suffix(text, g)]
-    entities = (_clean_entity(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG")
-    unknown = [(s, e) for s, e in entities if s < e and _is_org_entity(text, s, e, doc, persons)]
+    ner_orgs = (_clean_entity(text, e.start_char, e.end_char) for e in entities(doc) if e.label_ == "ORG")
+    unknown = [(s, e) for s, e in ner_orgs if s < e and _is_org_entity(text, s, e, doc, persons)]
     unknown += _shaped_entities(doc, text, persons)
     for start, end in cue_candidates(text):
         name = text[start:end]
@@ -404,7 +408,7 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     # "ses investisseurs historiques, Kerlan Capital et Alpes Angels"
     unknown += [(s, e) for s, e in cued if not _off_content(text, s, e) and _is_listed_org(text, s, e, doc, persons)]
     # weak cues ("signé avec X", "X investit 3 milliards") need the NER to call X an organisation or a MISC name
-    named = {_clean_entity(text, x.start_char, x.end_char) for x in doc.ents if x.label_ in ("ORG", "MISC")}
+    named = {_clean_entity(text, x.start_char, x.end_char) for x in entities(doc) if x.label_ in ("ORG", "MISC")}
     for start, end in weak_cue_candidates(text):
         if (start, end) in named and not _off_content(text, start, end) \
                 and _is_named_org(text[start:end], doc, persons):
@@ -614,7 +618,7 @@ def _business_units(doc: Doc, text: str, gazetteer: list[GazMatch]) -> dict[tupl
         glued = _GLUED_UNIT.match(text, end)
         if label == ORG and text[start:end].isupper() and glued and lookup(glued.group(1)) is None:
             found[(start, glued.end())] = text[start : glued.end()]
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("ORG", "MISC"):
             continue
         start, end = _clean_entity(text, ent.start_char, ent.end_char)

@@ -121,9 +121,17 @@ def attached_parties(
     `doc` must be parsed; `mention`, `orgs` and `blockers` (the other money/power mentions) are
     character spans of `doc.text`.
     """
+    return attachments(doc, mention, orgs, blockers)[0]
+
+
+def attachments(
+    doc: Doc, mention: CharSpan, orgs: Sequence[OrgSpan], blockers: Sequence[CharSpan] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`attached_parties` and `attached_roles` from one walk of the mention's clause."""
     reachable = clause_tokens(doc, mention, blockers)
-    names = {name for start, end, name in orgs if _tokens_of(doc, [(start, end)]) & reachable}
-    return tuple(sorted(names))
+    attached = [(start, end, name) for start, end, name in orgs if _tokens_of(doc, [(start, end)]) & reachable]
+    roles = {f"{relation(doc, (start, end))}:{name}" for start, end, name in attached}
+    return tuple(sorted({name for _, _, name in attached})), tuple(sorted(roles))
 
 
 def _phrase_head(doc: Doc, tokens: set[int]) -> Token:
@@ -168,7 +176,4 @@ def attached_roles(
     doc: Doc, mention: CharSpan, orgs: Sequence[OrgSpan], blockers: Sequence[CharSpan] = ()
 ) -> tuple[str, ...]:
     """`relation:name` for each organisation attached to `mention` (`attached_parties`), sorted."""
-    reachable = clause_tokens(doc, mention, blockers)
-    found = {f"{relation(doc, (start, end))}:{name}" for start, end, name in orgs
-             if _tokens_of(doc, [(start, end)]) & reachable}
-    return tuple(sorted(found))
+    return attachments(doc, mention, orgs, blockers)[1]

@@ -13,6 +13,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, Literal
 
 from spacy.language import Language
@@ -79,11 +80,18 @@ class FactType:
     @property
     def columns(self) -> dict[str, str]:
         """This type's own mention columns with their pandas dtypes, in record order."""
-        hints = typing.get_type_hints(self.record)
-        return {f.name: dtype_of(hints[f.name]) for f in fields(self.record) if f.name not in BASE_DTYPES}
+        return dict(_record_columns(self.record))
 
     def column_docs(self) -> dict[str, str]:
         return {f.name: f.metadata["doc"] for f in fields(self.record) if "doc" in f.metadata}
+
+
+@cache
+def _record_columns(record: type[Mention]) -> tuple[tuple[str, str], ...]:
+    """A record class's own columns and dtypes: read once, as `get_type_hints` evaluates every annotation
+    (`extract_mentions` asks which types have parties for each article)."""
+    hints = typing.get_type_hints(record)
+    return tuple((f.name, dtype_of(hints[f.name])) for f in fields(record) if f.name not in BASE_DTYPES)
 
 
 def dtype_of(hint: Any) -> str:

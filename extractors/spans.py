@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
+import numpy
 from spacy.tokens import Doc, Span
+
+from extractors.text import doc_text
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -14,6 +18,18 @@ def token_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 Bounds = Callable[[int, int], tuple[int, int]]
+_SENTENCES_KEY = "infrafacts_sentences"
+_ENTITIES_KEY = "infrafacts_entities"
+
+
+class Entity(NamedTuple):
+    """A named entity of the statistical NER, as the extractors read it."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+    tokens: int  # how many tokens it spans (`len(span)`)
 
 
 def sentence_bounds(doc: Doc) -> Bounds:
@@ -25,8 +41,7 @@ def sentence_bounds(doc: Doc) -> Bounds:
     """
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):
         return lambda start, end: (0, len(doc.text))
-    idx, length, sent_start = doc.to_array(["IDX", "LENGTH", "SENT_START"]).T.tolist()
-    starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
+    idx, length, starts = _sentence_arrays(doc)
     ends = [*starts[1:], len(idx)]
 
     def bounds(start: int, end: int) -> tuple[int, int]:
@@ -36,6 +51,30 @@ def sentence_bounds(doc: Doc) -> Bounds:
         return idx[starts[s1]], idx[ends[s2] - 1] + length[ends[s2] - 1]
 
     return bounds
+
+
+def _sentence_arrays(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Token starts and lengths, and the indices of the tokens that start a sentence: read once per doc (each
+    extractor asks), kept in `doc.user_data` like `text.doc_text`, as the doc no longer changes."""
+    cached = doc.user_data.get(_SENTENCES_KEY)
+    if cached is None:
+        array = doc.to_array(["IDX", "LENGTH", "SENT_START"])
+        starts = numpy.flatnonzero(array[:, 2] == 1)
+        starts = starts if len(starts) and starts[0] == 0 else numpy.concatenate(([0], starts))
+        cached = doc.user_data[_SENTENCES_KEY] = (array[:, 0].tolist(), array[:, 1].tolist(), starts.tolist())
+    return cached
+
+
+def entities(doc: Doc) -> tuple[Entity, ...]:
+    """`doc.ents` as plain records, built once per doc: the property makes a new `Span` per entity on each
+    access, and several extractors read them (kept in `doc.user_data`, as the doc no longer changes)."""
+    cached = doc.user_data.get(_ENTITIES_KEY)
+    if cached is None:
+        text = doc_text(doc)
+        cached = doc.user_data[_ENTITIES_KEY] = tuple(
+            Entity(e.start_char, e.end_char, e.label_, text[e.start_char : e.end_char], len(e)) for e in doc.ents
+        )
+    return cached
 
 
 def sentence_lookup(doc: Doc, text: str | None = None) -> Callable[[int, int], str]:

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.dates import find_published
-from extractors.mentions import extract_mentions
+from extractors.mentions import extract_mentions_of
 from extractors.registry import Context
 from extractors.text import VisibleText
 from flows.settings import DEFAULTS
@@ -109,15 +110,20 @@ def to_original(row: dict[str, Any], view: VisibleText) -> dict[str, Any]:
     return row
 
 
-def mention_rows(
-    doc: Doc, article_id: str, text: str, bounds: tuple[int, int], context: Context
-) -> list[dict[str, Any]]:
-    """The rows of one parsed piece `text[start:end]` (the string the doc was made from, passed on
-    because `Doc.text` is rebuilt from every token on each access)."""
-    start, end = bounds
-    piece = text if (start, end) == (0, len(text)) else text[start:end]
-    mentions = extract_mentions(doc, context, text=piece)
-    return [shifted(m.as_row() | {"article_id": article_id}, start) for m in mentions]
+def batch_rows(
+    batch: Sequence[tuple[Doc, tuple[int, int, int]]], texts: Sequence[str], ids: Sequence[str],
+    context_of: Callable[[int], Context],
+) -> list[tuple[int, list[dict[str, Any]]]]:
+    """(article index, rows) of each parsed piece `texts[index][start:end]` of one batch, extracted together
+    (`extract_mentions_of`: the figure clauses of the batch are parsed in one pass). The piece's string is
+    passed on because `Doc.text` is rebuilt from every token on each access."""
+    items = [(doc, context_of(index), _piece(texts[index], start, end)) for doc, (index, start, end) in batch]
+    return [(index, [shifted(m.as_row() | {"article_id": ids[index]}, start) for m in mentions])
+            for (_, (index, start, _)), mentions in zip(batch, extract_mentions_of(items), strict=True)]
+
+
+def _piece(text: str, start: int, end: int) -> str:
+    return text if (start, end) == (0, len(text)) else text[start:end]
 
 
 Piece = tuple[str, tuple[int, int, int]]  # (text, (article index, start and end of the piece in the article))
@@ -174,9 +180,10 @@ def batches(pieces: Iterable[Piece], batch_size: int, max_chars: int) -> Iterato
         yield batch
 
 
-def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[tuple[Doc, tuple[int, int, int]]]:
+def parse(pieces: Iterable[Piece], nlp: Language, batch_size: int) -> Iterator[list[tuple[Doc, tuple[int, int, int]]]]:
+    """The parsed pieces, one list per `nlp.pipe` batch."""
     for batch in batches(pieces, batch_size, BATCH_CHARS):
-        yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+        yield list(nlp.pipe(batch, batch_size=len(batch), as_tuples=True))
 
 
 def extract_articles(
@@ -190,13 +197,29 @@ def extract_articles(
     # Boilerplate blanked (same offsets), then invisible characters removed (offsets mapped back by the view).
     views = [VisibleText(visible_text(article)) for article in articles]
     docs = parse(pieces_of([view.text for view in views], max_doc_chars, chunk_chars), nlp, batch_size)
-    for index, parts in groupby(docs, key=lambda pair: pair[1][0]):
+    yield from extract_parsed(articles, views, docs, parser)
+
+
+def extract_parsed(
+    articles: Sequence[Article], views: Sequence[VisibleText],
+    parsed: Iterable[Sequence[tuple[Doc, tuple[int, int, int]]]], parser: Language | None,
+) -> Iterator[Extracted]:
+    """The per-article work after the parse, batch by batch (`extract_articles`; `bench/profile_extract.py`
+    times it apart)."""
+    published: dict[int, str | None] = {}
+
+    def context_of(index: int) -> Context:
+        if index not in published:
+            article = articles[index]
+            published[index] = full_date(article.meta.published) or find_published(article.text)
+        return Context(published=published[index], parser=parser)
+
+    texts, ids = [view.text for view in views], [article.article_id for article in articles]
+    pieces = (piece for batch in parsed for piece in batch_rows(batch, texts, ids, context_of))
+    for index, parts in groupby(pieces, key=itemgetter(0)):
         article, view = articles[index], views[index]
-        published = full_date(article.meta.published) or find_published(article.text)
-        context = Context(published=published, parser=parser)
-        rows = [to_original(row, view) for doc, (_, start, end) in parts
-                for row in mention_rows(doc, article.article_id, view.text, (start, end), context)]
+        rows = [to_original(row, view) for _, piece_rows in parts for row in piece_rows]
         if article.excluded:
             restore_sentences(article, rows)
         check_rows(article, rows)
-        yield Extracted(article, published, rows)
+        yield Extracted(article, published.pop(index), rows)

@@ -36,3 +36,11 @@ def test_mentions_are_the_same_with_or_without_the_text(nlp: Language, parser: L
     rebuilt = extract_mentions(nlp(text))
     assert given == rebuilt
     assert {m.type for m in given} >= {"money", "power", "date", "org"}
+
+
+@pytest.mark.parametrize("text", ["OVHcloud investit 2 milliards d'euros à Roubaix.\nTitre", "", "  Deux  espaces  "])
+def test_the_pipeline_keeps_the_text_each_doc_was_made_from(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert doc_text(doc) is text  # the string given to the tokenizer, never rebuilt from the tokens
+    assert doc.text == text
+    assert doc_text(next(nlp.pipe([text]))) is text

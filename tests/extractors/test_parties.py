@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractors.mentions import extract_mentions, parse_clauses
+from extractors.mentions import extract_mentions, extract_mentions_of, parse_clauses
 from extractors.records import MoneyMention, OrgMention, PowerMention
 from extractors.registry import Context
 
@@ -66,3 +66,34 @@ def test_one_pipeline_finds_entities_without_parsing_and_parses_figure_clauses(n
     (clause,) = parse_clauses(parser, [sentence])
     assert clause.has_annotation("DEP") and clause.has_annotation("POS")
     assert sum(token.dep_ == "ROOT" for token in clause) == 1  # one tree per clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NVIDIA et Oracle ont annoncé. Puis 3 milliards de dollars pour Stargate !",
+        "**SoftBank** a annoncé 40 milliards.\nOpenAI en profite.",
+        "OpenAI",
+        "",
+    ],
+)
+def test_each_clause_is_parsed_as_one_sentence(parser: Language, text: str) -> None:
+    (clause,) = parse_clauses(parser, [text])
+    assert len(clause) == 0 or len(list(clause.sents)) == 1
+    assert [token.is_sent_start for token in clause[1:]] == [False] * max(0, len(clause) - 1)
+
+
+def test_docs_extracted_together_get_what_each_gets_alone(nlp: Language, parser: Language) -> None:
+    """The figure clauses of several docs are parsed in one pass: no doc's parties depend on the others."""
+    texts = [
+        "SoftBank, OpenAI et Oracle ont annoncé 500 milliards de dollars pour Stargate.",
+        "Le campus de 1,5 gigawatt sera exploité par Meta. Aucun autre chiffre.",
+        "Sans organisation, 3 milliards d'euros suffiront.",
+        "",
+        "L'État a débloqué 2 milliards d'euros pour Mistral AI et 500 millions d'euros pour Kyutai.",
+    ]
+    contexts = [Context(parser=parser)] * 2 + [Context()] + [Context(parser=parser)] * 2  # one without parties
+    together = extract_mentions_of([(nlp(text), context, text) for text, context in zip(texts, contexts, strict=True)])
+    alone = [extract_mentions(nlp(text), context) for text, context in zip(texts, contexts, strict=True)]
+    assert together == alone
+    assert any(getattr(m, "parties", ()) for m in together[0]) and any(getattr(m, "parties", ()) for m in together[4])

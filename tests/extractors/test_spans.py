@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractors.spans import drop_overlaps, sentence_text
+from extractors.spans import drop_overlaps, entities, sentence_bounds, sentence_text
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,30 @@ def test_sentence_text_covers_a_mention_cut_by_the_splitter(nlp: Language) -> No
 )
 def test_drop_overlaps(matches: list[tuple[int, int]], kept: list[tuple[int, int]]) -> None:
     assert drop_overlaps(matches) == kept
+
+
+# Sentences cut by the splitter, by line breaks, a continued line; entities; nothing at all.
+_DOCS = [
+    "OpenAI et Microsoft investissent à Paris. Mistral AI lève 600 M€ auprès de General Catalyst.",
+    "Titre\nLe site de Nvidia à Lyon est prêt.\n\n- Amazon\n- Orange",
+    "Le fonds est doté\n\nde 20 milliards d’euros.\nSuite. Et encore une phrase ici.",
+    "",
+    "Bonjour",
+]
+
+
+@pytest.mark.parametrize("text", _DOCS)
+def test_entities_are_the_docs_entities_read_once(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    expected = tuple((e.start_char, e.end_char, e.label_, e.text, len(e)) for e in doc.ents)
+    assert tuple(entities(doc)) == expected
+    assert entities(doc) is entities(doc)
+
+
+@pytest.mark.parametrize("text", _DOCS)
+def test_sentence_bounds_are_the_docs_sentences(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    bounds = sentence_bounds(doc)
+    for sent in doc.sents:
+        for token in sent:
+            assert bounds(token.idx, token.idx + len(token)) == (sent.start_char, sent.end_char)
