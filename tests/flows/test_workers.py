@@ -19,6 +19,7 @@ from prefect import flow, task
 
 from flows.cli import main
 from flows.commands.run import workers_for
+from flows.orphans import RUN_PID_ENV
 from flows.runners import WarmProcessPool, release_workers
 from flows.settings import available_cores
 from flows.store.stamp import STAMP_NAME, scan
@@ -140,25 +141,34 @@ def worker_pid() -> int:
 
 
 @flow
-def pids(count: int) -> list[int]:
-    return [future.result() for future in [worker_pid.submit() for _ in range(count)]]
-
-
-@flow
 def pids_then_release(count: int) -> tuple[list[int], bool]:
     ran_in = [future.result() for future in [worker_pid.submit() for _ in range(count)]]
     release_workers()  # as extract_all does once the last batch is back
     return ran_in, all(ended(pid) for pid in ran_in)
 
 
-def children(at_least: int = 0) -> set[int]:
-    """This process's spawned multiprocessing workers (not its resource tracker or Prefect server); waits
-    up to 10 s for `at_least` of them (a just-forked child shows its parent's command line until it execs)."""
+@task
+def worker_origin() -> tuple[int, int, bool]:
+    """This worker's pid, its parent's, and whether it holds a pipeline it never loaded itself (the test
+    pools' initializer loads nothing)."""
+    from extractors.pipeline import _shared
+
+    return os.getpid(), os.getppid(), _shared.cache_info().currsize == 1
+
+
+@flow
+def origins(count: int) -> list[tuple[int, int, bool]]:
+    return [future.result() for future in [worker_origin.submit() for _ in range(count)]]
+
+
+def preloading_server() -> int:
+    """The forkserver child of this process (waits up to 10 s for it to show)."""
     deadline = time.monotonic() + 10
     while True:
-        found = {c.pid for c in psutil.Process().children() if "spawn_main" in " ".join(c.cmdline())}
-        if len(found) >= at_least or time.monotonic() > deadline:
-            return found
+        found = [c.pid for c in psutil.Process().children() if "multiprocessing.forkserver" in " ".join(c.cmdline())]
+        if found or time.monotonic() > deadline:
+            assert len(found) == 1, found
+            return found[0]
         time.sleep(0.1)
 
 
@@ -166,17 +176,37 @@ def ended(pid: int) -> bool:
     return not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
 
 
-def test_a_started_pool_runs_the_flows_tasks_and_ends_with_it(prefect_harness: None) -> None:
-    before = children()
-    pool = WarmProcessPool(max_workers=2, initializer=gc.collect).start()  # a cheap initializer
-    workers = children(len(before) + 2) - before
-    assert len(workers) == 2  # spawned by start(), not by the first task
+def test_a_started_pool_runs_the_flows_tasks_in_workers_forked_loaded_and_ends_with_it(
+    prefect_harness: None,
+) -> None:
+    pool = WarmProcessPool(max_workers=2, initializer=gc.collect).start()  # an initializer that loads nothing
+    server = preloading_server()  # launched by start(), before any task
     # Each task's context carries the flow and its runner, pickled: the live pool must have moved out of it.
-    ran_in = set(pids.with_options(task_runner=pool)(4))
+    ran = set(origins.with_options(task_runner=pool)(4))
     cloudpickle.dumps(pool)
-    assert os.getpid() not in ran_in and ran_in <= workers
+    assert {parent for _, parent, _ in ran} == {server}
+    assert all(loaded for *_, loaded in ran)  # the pipeline the server loaded, inherited
     pool.close()  # the flow run already shut the pool down
-    assert all(ended(pid) for pid in ran_in)
+    assert all(ended(pid) for pid, _, _ in ran)
+
+
+@pytest.mark.parametrize("reaped", [True, False], ids=["run reaped", "run left a zombie"])
+def test_a_worker_ends_when_its_run_is_killed(reaped: bool) -> None:
+    run = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    code = (f"import os, time; os.environ['{RUN_PID_ENV}'] = '{run.pid}'\n"
+            "from flows.runners import watch_run; watch_run(0.1); print('watching', flush=True); time.sleep(120)")
+    worker = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "watching"
+        assert worker.poll() is None
+        run.kill()
+        if reaped:
+            run.wait()
+        assert worker.wait(timeout=20) == 1
+    finally:
+        worker.kill()
+        run.kill()
+        run.wait()
 
 
 def test_workers_stop_once_the_last_batch_is_back(prefect_harness: None) -> None:
@@ -188,9 +218,7 @@ def test_workers_stop_once_the_last_batch_is_back(prefect_harness: None) -> None
 
 
 def test_a_started_pool_no_flow_took_is_shut_down_by_close() -> None:
-    before = children()
     pool = WarmProcessPool(max_workers=1, initializer=gc.collect).start()
-    started = children(len(before) + 1) - before
-    assert len(started) == 1
+    worker = pool._executor.submit(os.getpid).result()  # a worker, as the first task would fork
     pool.close()
-    assert all(ended(pid) for pid in started)
+    assert ended(worker)
