@@ -6,7 +6,8 @@ made with ../shared/tools/make_corpus.py), then measures:
       extraction, tables, writing) with its default worker count (or --workers), and the same flow's
       time without the Prefect start-up; then the same command again with nothing changed;
   (b) plain `nlp.pipe` of fr_core_news_md with the same components (senter + ner), in one process
-      and with `n_process` = the flow's worker count; with --full, the full default pipeline too;
+      (before and after the flow: the CPU speed of a shared VM drifts) and with `n_process` = the flow's
+      worker count; with --full, the full default pipeline too;
   (c) each extractor's time over the parsed docs of the first --extractor-mb MB, as a share of the
       parse time of the same docs.
 Reports tokens/s, the ratios and peak memory (max RSS). Nothing here is asserted by tests.
@@ -36,6 +37,9 @@ from extractors.mentions import extract_mentions, with_parties
 from extractors.pipeline import MODEL, build_nlp
 from extractors.registry import Context
 from flows.store.report import bundle_cache
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sampling import Sampled, run_sampled  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,15 +76,16 @@ def cpu_timed(fn: Callable[[], object]) -> tuple[float, float, object]:
     return seconds, cpu_seconds() - cpu, result
 
 
-def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, float, str, list[tuple[str, float]]]:
-    """Wall time, CPU time (with its workers and Prefect server), stdout and stage timeline of `infrafacts run`."""
+def run_flow(corpus: Path, curated: Path, workers: int | None) -> tuple[float, Sampled, list[tuple[str, float]]]:
+    """Wall time, CPU and peak RSS (the process tree, sampled: the workers are the forkserver's children,
+    which `getrusage` of this process never sees) and stage timeline of `infrafacts run`."""
     cmd = [sys.executable, "-m", "flows.cli", "run", "--raw", str(corpus), "--curated", str(curated)]
     cmd += ["--workers", str(workers)] if workers else []
     started = time.time()
-    seconds, cpu, proc = cpu_timed(lambda: subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True))
-    if proc.returncode not in (0, 3):
-        sys.exit(f"flow failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, cpu, proc.stdout, timeline(proc.stdout + proc.stderr, started)
+    sampled = run_sampled(cmd, every=0.5)
+    if sampled.code not in (0, 3):
+        sys.exit(f"flow failed ({sampled.code}):\n{sampled.output[-3000:]}")
+    return sampled.seconds, sampled, timeline(sampled.output, started)
 
 
 # Log lines that mark the end of a stage of a run, in order (the first and last batch: first and last match).
@@ -106,6 +111,10 @@ def timeline(log: str, started: float) -> list[tuple[str, float]]:
             h, m, sec = (found[-1] if name == "last batch back" else found[0]).groups()
             stamps.append((name, midnight + int(h) * 3600 + int(m) * 60 + float(sec) - started))
     return stamps
+
+
+def summary_line(output: str) -> str:
+    return next((line for line in output.splitlines() if line.startswith("nothing changed")), "")
 
 
 def processes_used(stdout: str) -> int:
@@ -190,16 +199,18 @@ def main() -> None:
         print(f"corpus: {len(texts)} articles, {chars / 1e6:.2f} M chars", flush=True)
 
         bundle_cached = bundle_cache().exists()  # the report reuses it, else builds it (~8 s) and caches it
+        plain = plain_pipeline()
+        # The plain parse before the flow too: this VM's CPU speed drifts within minutes, so the flow is
+        # compared with the plain run on either side of it.
+        before_s = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size)))[0]
         load_before = os.getloadavg()
-        flow_s, flow_cpu, stdout, stages = run_flow(corpus, work / "curated", args.workers)
-        processes = processes_used(stdout)
-        flow_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        rerun_s, _, rerun_out, _ = run_flow(corpus, work / "curated", args.workers)
+        flow_s, flow, stages = run_flow(corpus, work / "curated", args.workers)
+        processes, flow_cpu = processes_used(flow.output), flow.cpu
+        rerun_s, rerun, _ = run_flow(corpus, work / "curated", args.workers)
         startup_s = prefect_startup()
         shutil.rmtree(work / "curated", ignore_errors=True)
         print(f"flow {flow_s:.1f} s ({processes} processes), no-change re-run {rerun_s:.1f} s", flush=True)
 
-        plain = plain_pipeline()
         same_s, same_cpu, tokens = cpu_timed(lambda: sum(len(d) for d in plain.pipe(texts, batch_size=args.batch_size)))
         multi_s, multi_cpu, _ = cpu_timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size,
                                                                             n_process=processes)))
@@ -219,15 +230,17 @@ def main() -> None:
     print(f"(a) whole flow (infrafacts run), {processes} process(es) {rate(flow_s)}")
     print(f"    minus Prefect start-up ({startup_s:.1f} s)       {rate(max(flow_s - startup_s, 1e-9))}")
     print(f"    no-change re-run                     {rerun_s:6.2f} s = {100 * rerun_s / flow_s:.1f} % of the first run"
-          f"  ({rerun_out.splitlines()[0] if rerun_out else ''})")
+          f"  ({summary_line(rerun.output)})")
     print("    stages of the first run (seconds since the command started): "
           + ", ".join(f"{name} {at:.1f}" for name, at in stages) + f", exit {flow_s:.1f}")
     print(f"(b) plain nlp.pipe, senter+ner, 1 process  {rate(same_s)}")
+    print(f"    the same, measured before the flow    {rate(before_s)}")
     print(f"    plain nlp.pipe, senter+ner, n_process={processes} {rate(multi_s)}")
     if full_s is not None:
         print(f"    plain nlp.pipe, full md pipeline    {rate(full_s)}")
-    print(f"ratio flow / plain senter+ner, 1 process: {same_s / flow_s:.2f}x the plain speed "
-          f"({(flow_s - startup_s) / same_s:.2f}x the time without start-up)")
+    print(f"ratio flow / plain senter+ner, 1 process: {same_s / flow_s:.2f}x the plain speed measured after the "
+          f"flow, {before_s / flow_s:.2f}x the one before ({(flow_s - startup_s) / same_s:.2f}x the time without "
+          "start-up)")
     print(f"ratio flow / plain senter+ner, n_process={processes}: {multi_s / flow_s:.2f}x the plain speed")
     print(f"CPU seconds (all processes): flow {flow_cpu:.1f}, plain 1 process {same_cpu:.1f}, plain n_process="
           f"{processes} {multi_cpu:.1f}; flow CPU / plain CPU {flow_cpu / same_cpu:.2f}")
@@ -238,7 +251,9 @@ def main() -> None:
     print("    ('parties' = re-parse of the figure sentences holding an organisation + tree walk; 'all' ="
           " extract_mentions: every fact type + parties, measured first; 'Doc.text' = one rebuild of each doc's text)")
     print(f"    org gazetteer in the pipeline: {100 * (ext_ours_s - ext_same_s) / ext_same_s:+5.1f} % parse time")
-    print(f"peak memory: flow process {flow_rss:,.0f} MB; this process {own_rss:,.0f} MB")
+    print(f"peak memory: flow process {flow.run_peak / 2**20:,.0f} MiB, largest worker "
+          f"{flow.largest_worker() / 2**20:,.0f} MiB, process tree {flow.tree_peak / 2**20:,.0f} MiB (shared pages "
+          f"of forked workers counted in each); this process {own_rss:,.0f} MB")
 
 
 if __name__ == "__main__":
