@@ -7,10 +7,11 @@ faster than a fresh Dask LocalCluster and needs no scheduler (README, Speed).
 able to import this project), for several machines. Each worker process loads the spaCy pipeline
 once (`load_nlp` is cached per process) and keeps it for every batch it is given.
 
-The local pool is a `WarmProcessPool`: `infrafacts run` starts its processes (`start`) as soon as it
-knows it will use them, and each imports the flow and loads the pipeline in its initializer while
-Prefect's API boots (`flows/prefect_api.py`) and the CLI plans the run, instead of after the first batch
-is submitted. Workers report to the run's API: its URL reaches them in each task's settings context.
+The local pool is a `WarmProcessPool`: as soon as `infrafacts run` knows it will use workers (`start`),
+one forkserver process imports the flow and loads the pipeline while Prefect's API boots
+(`flows/prefect_api.py`) and the CLI plans the run; the workers are forked from it, loaded, when the first
+batches are submitted, and end when their run is gone (`watch_run`). Workers report to the run's API: its
+URL reaches them in each task's settings context.
 """
 
 from __future__ import annotations
@@ -51,22 +52,11 @@ def watch_run(interval: float = 1.0) -> None:
     run = int(os.environ.get(RUN_PID_ENV) or os.getppid())
 
     def watch() -> None:
-        while running(run):
+        while pid_alive(run):
             time.sleep(interval)
         os._exit(1)
 
     threading.Thread(target=watch, name="infrafacts-run-watch", daemon=True).start()
-
-
-def running(pid: int) -> bool:
-    """Alive and not a zombie (a killed run stays one until its parent reaps it)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-    except OSError:  # no /proc here
-        return pid_alive(pid)
 
 
 PRELOAD_MODULE = "flows.preload"

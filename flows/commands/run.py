@@ -91,8 +91,8 @@ def workers_for(args: argparse.Namespace, folder: Scan, params: dict[str, Any]) 
 
 def run_flow(args: argparse.Namespace, workers: int | None, **params: Any) -> RunSummary:
     """Start what the run needs in the order that overlaps their start-up: Prefect's API server first
-    (~4 s to boot), then the worker processes (each loads the pipeline), then this process imports the
-    flow; the flow starts when the API answers."""
+    (~4 s to boot), then the worker pool (its forkserver loads the pipeline), then this process imports
+    the flow; the flow starts when the API answers."""
     from flows.prefect_api import api_in_use, run_api
     from flows.retention import prune_quietly
     from flows.runners import flow_on, task_runner, warm_workers

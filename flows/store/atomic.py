@@ -22,13 +22,20 @@ def temp_beside(target: Path) -> Path:
 
 
 def pid_alive(pid: int) -> bool:
+    """Running, so still able to write: not gone, and not a zombie (a process killed while its parent has
+    not reaped it yet; Linux, through /proc)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:  # gone meanwhile; with no /proc at all, the signal's answer stands
+        return not Path("/proc").is_dir()
+    except OSError:
+        return True
 
 
 def stale_temp_files(curated_dir: Path) -> list[Path]:
