@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from flows.cells import missing
+from flows.cells import missing, records
 from flows.curation.amounts import amounts
 from flows.curation.date_bounds import date_bounds
 
@@ -50,7 +50,7 @@ def amounts_row(row: dict[str, Any], when: date | None) -> dict[str, Any]:
 def _fact_dates(dates: pd.DataFrame) -> dict[str, date]:
     """Money/power fact id -> the earliest start of the date facts tied to it."""
     out: dict[str, date] = {}
-    for row in dates.to_dict("records"):
+    for row in records(dates):
         start = bounds_row(row)["date_start"]
         if start is None:
             continue
@@ -65,11 +65,11 @@ def with_analyst_columns(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFr
     out = dict(tables)
     if DATES_TABLE in out:
         dates = out[DATES_TABLE]
-        bounds = [bounds_row(r) for r in dates.to_dict("records")]
+        bounds = [bounds_row(r) for r in records(dates)]
         out[DATES_TABLE] = dates.assign(**{c: [b[c] for b in bounds] for c in BOUND_COLUMNS})
     if MONEY_TABLE in out:
         money = out[MONEY_TABLE]
         when = _fact_dates(out[DATES_TABLE]) if DATES_TABLE in out else {}
-        rows = [amounts_row(r, when.get(r["fact_id"])) for r in money.to_dict("records")]
+        rows = [amounts_row(r, when.get(r["fact_id"])) for r in records(money)]
         out[MONEY_TABLE] = money.assign(**{c: [r[c] for r in rows] for c in AMOUNT_COLUMNS})
     return out

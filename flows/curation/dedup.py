@@ -40,7 +40,7 @@ import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
 from extractors.registry import FactType, Registry
-from flows.cells import names, plain
+from flows.cells import cells, names, plain, records
 from flows.curation.analyst import with_analyst_columns
 from flows.curation.deals import deal_tables, source
 
@@ -57,11 +57,14 @@ def fact_id(kind: str, key: tuple[Any, ...]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def orgs_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], tuple[str, ...]]:
+OrgsOf = dict[tuple[str, str], tuple[str, ...]]  # (article, sentence) -> canonical organisations
+
+
+def orgs_by_sentence(mentions: pd.DataFrame) -> OrgsOf:
     """Canonical organisations named in each (article, sentence)."""
     orgs = mentions[mentions["type"] == "org"]
     names: dict[tuple[str, str], set[str]] = {}
-    for article, sentence, name in zip(orgs["article_id"], orgs["sentence"], orgs["canonical"], strict=True):
+    for article, sentence, name in cells(orgs, "article_id", "sentence", "canonical"):
         if not (pd.isna(article) or pd.isna(sentence)):  # as groupby, which drops null keys
             names.setdefault((article, sentence), set()).add(name)
     return {key: tuple(sorted(names[key])) for key in sorted(names)}
@@ -71,7 +74,7 @@ def years_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, str], frozenset
     """The years (YYYY) the dates of each (article, sentence) mention."""
     out: dict[tuple[str, str], set[str]] = {}
     dates = mentions[mentions["type"] == "date"]
-    for article, sentence, value in zip(dates["article_id"], dates["sentence"], dates["date_value"], strict=True):
+    for article, sentence, value in cells(dates, "article_id", "sentence", "date_value"):
         found = {part[:4] for part in str(value).split("/") if part[:4].isdigit()}
         out.setdefault((article, sentence), set()).update(found)
     return {key: frozenset(years) for key, years in out.items()}
@@ -158,7 +161,7 @@ def group_figures(figures: Iterable[Figure]) -> list[Group]:
 
 def _ordered(mentions: pd.DataFrame, kind: str) -> list[dict[str, Any]]:
     rows = mentions[mentions["type"] == kind].sort_values(["article_id", "start"], kind="stable")
-    return rows.to_dict("records")
+    return records(rows)
 
 
 def figures(mentions: pd.DataFrame, fact_type: FactType) -> list[Figure]:
@@ -176,7 +179,7 @@ def figures(mentions: pd.DataFrame, fact_type: FactType) -> list[Figure]:
 
 
 def fact_row(kind: str, key_cols: Sequence[str], rows: Sequence[dict[str, Any]],
-             orgs: dict[tuple[str, str], tuple[str, ...]], parties: Iterable[str] = ()) -> dict[str, Any]:
+             orgs: OrgsOf, parties: Iterable[str] = ()) -> dict[str, Any]:
     """The curated row of one fact from its mention rows (reading order; the first is the evidence)."""
     first = rows[0]
     key = tuple(plain(first[c]) for c in key_cols)
@@ -199,9 +202,8 @@ def fact_row(kind: str, key_cols: Sequence[str], rows: Sequence[dict[str, Any]],
 FactOf = dict[tuple[str, str], str]  # (mention type, `source`) -> fact id
 
 
-def figure_table(mentions: pd.DataFrame, fact_type: FactType) -> tuple[pd.DataFrame, FactOf]:
+def figure_table(mentions: pd.DataFrame, fact_type: FactType, orgs: OrgsOf) -> tuple[pd.DataFrame, FactOf]:
     """The fact table of a figure type and, for each of its mentions (type, `source`), the id of its fact."""
-    orgs = orgs_by_sentence(mentions)
     kind = fact_type.name
     out, fact_of = [], {}
     for group in group_figures(figures(mentions, fact_type)):
@@ -213,12 +215,11 @@ def figure_table(mentions: pd.DataFrame, fact_type: FactType) -> tuple[pd.DataFr
     return pd.DataFrame(out, columns=columns), fact_of
 
 
-def event_table(mentions: pd.DataFrame, fact_type: FactType, fact_of: FactOf) -> pd.DataFrame:
+def event_table(mentions: pd.DataFrame, fact_type: FactType, fact_of: FactOf, orgs: OrgsOf) -> pd.DataFrame:
     """Dates keyed by value, modifier and the figure facts of their sentence (module docstring)."""
-    orgs = orgs_by_sentence(mentions)
     events: dict[tuple[str, str], set[str]] = {}
     figure_types = sorted({kind for kind, _ in fact_of})
-    for row in mentions[mentions["type"].isin(figure_types)].to_dict("records"):
+    for row in records(mentions[mentions["type"].isin(figure_types)]):
         events.setdefault((row["article_id"], row["sentence"]), set()).add(fact_of[(row["type"], source(row))])
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for row in _ordered(mentions, fact_type.name):
@@ -257,12 +258,13 @@ def fact_tables(mentions: pd.DataFrame, fact_types: Registry = FACT_TYPES) -> di
     """
     tables: dict[str, pd.DataFrame] = {}
     fact_of: FactOf = {}
+    orgs = orgs_by_sentence(mentions)
     for fact_type in (t for t in fact_types if t.dedup == "figure"):
-        tables[fact_type.table], of_type = figure_table(mentions, fact_type)
+        tables[fact_type.table], of_type = figure_table(mentions, fact_type, orgs)
         fact_of |= of_type
     for fact_type in fact_types:
         if fact_type.dedup == "event":
-            tables[fact_type.table] = event_table(mentions, fact_type, fact_of)
+            tables[fact_type.table] = event_table(mentions, fact_type, fact_of, orgs)
         elif fact_type.dedup == "name":
             tables[fact_type.table] = name_table(mentions, fact_type)
     ordered = with_analyst_columns({name: tables[name] for name in fact_types.tables()})

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from extractors.fact_types import FACT_TYPES
-from flows.cells import missing, names
+from flows.cells import missing, names, records
 from flows.curation.corrections import REVIEWED
 from flows.curation.deals import DEALS_TABLE
 from flows.review.charts import charts
@@ -190,13 +190,13 @@ def articles_with_mentions(curated: Curated, chunk: int = ARTICLES_PER_CHUNK) ->
     """Each ok article's row with its mention rows, converted to dicts a chunk of articles at a time (one
     DataFrame slice per article cost more than the page itself; all at once would hold every mention)."""
     rows_of = curated.mentions.groupby("article_id").indices
-    ok = [a for a in curated.articles.to_dict("records") if a["status"] == "ok"]
+    ok = [a for a in records(curated.articles) if a["status"] == "ok"]
     for i in range(0, len(ok), chunk):
         part = ok[i : i + chunk]
         found = [rows_of.get(str(a["article_id"]), NO_ROWS) for a in part]
-        records = curated.mentions.iloc[np.concatenate([NO_ROWS, *found])].to_dict("records")
+        rows = records(curated.mentions.iloc[np.concatenate([NO_ROWS, *found])])
         ends = np.cumsum([len(f) for f in found]).tolist()
-        yield from ((a, records[end - len(f) : end]) for a, f, end in zip(part, found, ends, strict=True))
+        yield from ((a, rows[end - len(f) : end]) for a, f, end in zip(part, found, ends, strict=True))
 
 
 def build_site(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> dict[str, str]:
