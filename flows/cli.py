@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -71,5 +74,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def command() -> None:
+    """The `infrafacts` program: `main`, then, once every exit handler has run (Prefect's log and event
+    threads drained, the temporary API stopped, temporary files removed), an exit that skips tearing down
+    the interpreter: freeing a large run's objects one by one took over a second (5 MB corpus: 1.1 s
+    between the last exit handler and the end of the process), for nothing the operating system does not do.
+    An exception leaves Python's own exit as it is (its traceback, its exit status)."""
+    done: list[int] = []
+
+    def end_now() -> None:
+        if done:
+            logging.shutdown()  # registered before this handler (imported before `command` runs): run it now
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done[0])
+
+    atexit.register(end_now)  # registered first, so it runs last
+    code = main()
+    done.append(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

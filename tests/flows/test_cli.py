@@ -280,3 +280,29 @@ def test_disk_full_while_writing(prefect_harness: None, tmp_path: Path, raw_fold
     assert proc.returncode == 1, proc.stderr
     last = proc.stderr.strip().splitlines()[-1]  # Prefect's own log of the failed task comes before it
     assert last.startswith(f"infrafacts: {curated}: {expected}"), proc.stderr[-3000:]
+
+
+def _command_with_main(body: str) -> subprocess.CompletedProcess[str]:
+    """`flows.cli.command` in a fresh interpreter, with `main` replaced by `body` (indented code)."""
+    code = ("import atexit, logging, sys\nfrom flows import cli\n"
+            f"def main(argv=None):\n{body}\ncli.main = main\ncli.command()\n")
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_the_program_exits_with_mains_status_after_every_exit_handler() -> None:
+    proc = _command_with_main(
+        "    atexit.register(lambda: print('handler ran', end=''))\n"
+        "    logging.getLogger('probe').addHandler(logging.StreamHandler(sys.stderr))\n"
+        "    logging.getLogger('probe').warning('logged')\n"
+        "    print('summary without a newline', end='')\n"
+        "    return 3"
+    )
+    assert proc.returncode == 3
+    assert proc.stdout == "summary without a newlinehandler ran"  # buffered output is not lost
+    assert proc.stderr == "logged\n"
+
+
+def test_an_exception_leaves_pythons_own_exit() -> None:
+    proc = _command_with_main("    raise RuntimeError('boom')")
+    assert proc.returncode == 1
+    assert "Traceback" in proc.stderr and "RuntimeError: boom" in proc.stderr
