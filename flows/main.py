@@ -58,6 +58,9 @@ FLOW_NAME = "infrafacts-curate"
 ARTICLES_PER_TASK = 64
 # Enough tasks for the workers to share the load evenly, few enough that Prefect's per-task cost stays small.
 TARGET_TASKS = 16
+# The smallest task handed to a worker at the end of a run (~0.3 s of parsing): below it Prefect's own
+# cost per task would show.
+MIN_TASK_CHARS = 30_000
 
 T = TypeVar("T")
 
@@ -230,6 +233,32 @@ def articles_per_task(count: int) -> int:
     return max(1, min(ARTICLES_PER_TASK, math.ceil(count / TARGET_TASKS)))
 
 
+def shrinking_parts(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+    """Consecutive parts of `articles` for `workers` processes: `articles_per_task` articles each, until the
+    text still to hand out is short; then each part holds about 1/(2 x workers) of that text (at least
+    `MIN_TASK_CHARS`), so the last tasks are short and no worker idles long while another finishes the
+    run's last part (guided self-scheduling; equal parts left one core idle for half a part at the end)."""
+    size, sizes = articles_per_task(len(articles)), [len(article.text) for article in articles]
+    remaining = sum(sizes)
+    parts: list[Sequence[Article]] = []
+    start = 0
+    while start < len(articles):
+        budget = max(MIN_TASK_CHARS, remaining / (2 * workers))
+        end, chars = start + 1, sizes[start]
+        while end < len(articles) and end - start < size and chars + sizes[end] <= budget:
+            chars += sizes[end]
+            end += 1
+        parts.append(articles[start:end])
+        remaining -= chars
+        start = end
+    return parts
+
+
+def workers_of(runner: object) -> int:
+    """How many processes a task runner runs tasks on (a local pool's size, else every local core)."""
+    return getattr(runner, "_max_workers", None) or os.cpu_count() or 1
+
+
 def runs_in_flow_process() -> bool:
     """The default thread pool gains nothing for spaCy (GIL), so batches then run one after another."""
     ctx = FlowRunContext.get()
@@ -248,13 +277,13 @@ def extract_all(articles: Sequence[Article], version: str, batch_size: int) -> l
     if not articles:
         return []
     progress = Progress(len(articles), sink=progress_sink(len(articles)))
-    parts = chunks(articles, articles_per_task(len(articles)))
     if runs_in_flow_process():
-        results = []
+        parts, results = chunks(articles, articles_per_task(len(articles))), []
         for part in parts:
             results.append(extract_batch(part, version, batch_size))
             progress.advance(len(part))
         return merged(results)
+    parts = shrinking_parts(articles, workers_of(FlowRunContext.get().task_runner))
     futures = [extract_batch.submit(part, version, batch_size) for part in parts]
     sizes = {future.task_run_id: len(part) for future, part in zip(futures, parts, strict=True)}
     for future in as_completed(futures):
