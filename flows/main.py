@@ -43,7 +43,7 @@ from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
 from flows.extraction import extract_articles
 from flows.progress import Progress
-from flows.runners import release_workers
+from flows.runners import release_workers, warm_pool_size
 from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
 from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
@@ -215,7 +215,8 @@ def publish_report(curated_dir: str, summary: RunSummary, previous_fact_ids: dic
 
     curated = Path(curated_dir)
     tables = read_curated(curated)
-    index = write_report(curated, Settings.from_env().report_dir(curated), tables)
+    pool = warm_pool_size()  # its forkserver is loaded: forking report processes from it is cheap
+    index = write_report(curated, Settings.from_env().report_dir(curated), tables, processes=pool, forked=bool(pool))
     get_run_logger().info("report: %s", index.resolve().as_uri())
     create_markdown_artifact(
         key="infrafacts-report", description=f"infrafacts report of {curated_dir}",

@@ -128,6 +128,15 @@ class WarmProcessPool(ProcessPoolTaskRunner):
             self._executor.shutdown(wait=True)
 
 
+def warm_pool_size() -> int | None:
+    """The size of the current flow run's local pool (its forkserver, loaded, can fork more processes
+    cheaply, e.g. for the report), None when the run has none."""
+    from prefect.context import FlowRunContext
+
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    return runner._max_workers if isinstance(runner, WarmProcessPool) else None
+
+
 def release_workers() -> None:
     """Stop the current flow run's local workers after the last batch: each idle one holds its pipeline
     (~0.7 GB) through the table and report stages (100 MB corpus: 1.4 GB of the process tree)."""

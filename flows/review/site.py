@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,9 @@ CORRECTIONS_TABLE = "corrections"
 # has ~500,000 mentions (a 700 MB page). The article pages still show every mention in its text.
 TABLE_PAGE_ROWS = 5_000
 ARTICLES_PER_CHUNK = 200
+# Rendering costs measured on 5 MB: ~90 µs per mention of an article page, ~100 µs per row of a table page,
+# ~0.45 s for the index and the charts; in cost units, a mention or a table row is one, index and charts 5,000.
+FIXED_UNITS = 5_000
 NO_ROWS = np.array([], dtype=np.intp)
 
 
@@ -164,9 +167,11 @@ def charts_page(env: jinja2.Environment, curated: Curated) -> str:
     )
 
 
-def site_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str) -> Iterator[tuple[str, str]]:
+def site_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: str,
+               articles: slice = slice(None)) -> Iterator[tuple[str, str]]:
     """Every file of the report as (relative path, text), rendered one at a time; `vega_js` is the
-    vega-embed bundle the charts load."""
+    vega-embed bundle the charts load. `articles`: only those pages of the ok articles (in table order),
+    the others being rendered elsewhere (`article_files`)."""
     curated = Curated(dict(tables))
     env = environment()
     env.globals["nav_tables"] = list(curated.tables)
@@ -177,20 +182,68 @@ def site_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], vega_js: s
         yield f"assets/{name}", resources.files("flows.review").joinpath("templates", name).read_text("utf-8")
     for name, frame in curated.tables.items():
         yield f"tables/{name}.html", table_page(env, name, frame)
+    yield from article_files(curated_dir, tables, articles, env)
+
+
+def article_files(curated_dir: Path, tables: Mapping[str, pd.DataFrame], articles: slice = slice(None),
+                  env: jinja2.Environment | None = None, nav: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
+    """The pages of the ok articles in `articles` (a slice of them, in table order). `tables` needs only
+    `articles`, the mentions of those articles and `deals`; `nav`: every table's name, for the menu."""
+    curated = Curated(dict(tables))
+    if env is None:
+        env = environment()
+        env.globals["nav_tables"] = list(nav)
     deals = deals_by_article(curated.tables.get(DEALS_TABLE))
-    for article, rows in articles_with_mentions(curated):
+    for article, rows in articles_with_mentions(curated, articles):
         article_id = str(article["article_id"])
         yield f"articles/{article_id}.html", article_page(
             env, article, article_text(curated_dir, article), rows, deals[article_id]
         )
 
 
-def articles_with_mentions(curated: Curated, chunk: int = ARTICLES_PER_CHUNK) -> Iterator[
-        tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Each ok article's row with its mention rows, converted to dicts a chunk of articles at a time (one
-    DataFrame slice per article cost more than the page itself; all at once would hold every mention)."""
+def ok_articles(articles: pd.DataFrame) -> list[str]:
+    """The ids of the articles that get a page, in table order."""
+    return [str(a) for a, status in zip(articles["article_id"], articles["status"], strict=True) if status == "ok"]
+
+
+def _article_costs(tables: Mapping[str, pd.DataFrame]) -> list[int]:
+    counts = tables["mentions"]["article_id"].value_counts()
+    return [int(counts.get(a, 0)) + 1 for a in ok_articles(tables["articles"])]
+
+
+def _page_costs(tables: Mapping[str, pd.DataFrame]) -> int:
+    """The index, the charts and the table pages, in cost units."""
+    return FIXED_UNITS + sum(min(len(frame), TABLE_PAGE_ROWS) for frame in tables.values())
+
+
+def report_units(tables: Mapping[str, pd.DataFrame]) -> int:
+    """The work of rendering the whole report, in cost units (~90 µs each)."""
+    return _page_costs(tables) + sum(_article_costs(tables))
+
+
+def article_split(tables: Mapping[str, pd.DataFrame], shares: int) -> list[slice]:
+    """`shares` consecutive slices of the ok articles whose rendering costs about the same, the first
+    (rendered with the index, the charts and the table pages) counting those pages too."""
+    costs = _article_costs(tables)  # one per ok article, in table order
+    total = report_units(tables)
+    bounds, spent, start = [], _page_costs(tables), 0
+    for share in range(1, shares):
+        end = start
+        while end < len(costs) and spent + costs[end] <= total * share / shares:
+            spent += costs[end]
+            end += 1
+        bounds.append(slice(start, end))
+        start = end
+    return [*bounds, slice(start, len(costs))]
+
+
+def articles_with_mentions(curated: Curated, articles: slice = slice(None), chunk: int = ARTICLES_PER_CHUNK
+                           ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each ok article's row (of the `articles` slice of them) with its mention rows, converted to dicts a
+    chunk of articles at a time (one DataFrame slice per article cost more than the page itself; all at once
+    would hold every mention)."""
     rows_of = curated.mentions.groupby("article_id").indices
-    ok = [a for a in records(curated.articles) if a["status"] == "ok"]
+    ok = [a for a in records(curated.articles) if a["status"] == "ok"][articles]
     for i in range(0, len(ok), chunk):
         part = ok[i : i + chunk]
         found = [rows_of.get(str(a["article_id"]), NO_ROWS) for a in part]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from flows.store.atomic import fsync_dir, fsync_file, pid_alive
@@ -41,24 +42,33 @@ def remove_leftovers(target: Path) -> list[Path]:
     return gone
 
 
-def write_site(files: Mapping[str, str] | Iterable[tuple[str, str]], target: Path) -> Path:
+def write_files(files: Mapping[str, str] | Iterable[tuple[str, str]], folder: Path) -> None:
+    """Write `files` (relative path -> text) under `folder`, each synced before this returns. They are synced
+    by a few threads while the next ones are rendered (fsync waits on the disk, not the CPU)."""
+    with ThreadPoolExecutor(max_workers=SYNC_THREADS) as syncing:
+        synced = []
+        for relative, text in files.items() if isinstance(files, Mapping) else files:
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            synced.append(syncing.submit(fsync_file, path))
+        for done in synced:
+            done.result()
+
+
+def write_site(files: Mapping[str, str] | Iterable[tuple[str, str]], target: Path,
+               alongside: Callable[[Path], AbstractContextManager[object]] | None = None) -> Path:
     """Write `files` (relative path -> text, or such pairs produced one at a time) as the folder `target`,
-    replacing the previous one whole."""
+    replacing the previous one whole. `alongside(folder)`, when given, is entered while `files` are written:
+    it writes more files (each synced) into the folder being built, e.g. in other processes, and its exit
+    waits for them (or stops them when writing `files` failed); the swap comes after."""
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     building = _sibling(target, ".building")
     try:
-        # Files are synced by a few threads while the next ones are rendered (fsync waits on the disk, not
-        # the CPU); every sync is done before the swap.
-        with ThreadPoolExecutor(max_workers=SYNC_THREADS) as syncing:
-            synced = []
-            for relative, text in files.items() if isinstance(files, Mapping) else files:
-                path = building / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-                synced.append(syncing.submit(fsync_file, path))
-            for done in synced:
-                done.result()
+        building.mkdir()
+        with alongside(building) if alongside else nullcontext():
+            write_files(files, building)
         old = _sibling(target, ".old")
         if target.exists():
             os.replace(target, old)
