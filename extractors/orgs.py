@@ -319,9 +319,10 @@ def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[t
         if ent.label_ in _SHAPE_LABELS and not (ent.label_ == "PER" and ent.tokens > 1):
             start, end = _clean_entity(text, ent.start_char, ent.end_char)
             name = text[start:end]
-            shaped = start < end and has_org_shape(name) and not after_product_noun(text, start)
+            if not (start < end and has_org_shape(name)) or after_product_noun(text, start):
+                continue  # most of these entities: their line is not read
             placed = _in_prose(text, start, end) or _is_heading_name(text, start, end)
-            if shaped and placed and _is_named_org(name, doc, persons):
+            if placed and _is_named_org(name, doc, persons):
                 yield start, end
 
 
