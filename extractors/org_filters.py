@@ -89,6 +89,8 @@ def lexicon(vocab: Vocab) -> Lexicon:
     return lex
 
 
+# Pure functions of a name (and the model's lexicon), asked again for every mention of the same name.
+@lru_cache(maxsize=1 << 14)
 def is_common_phrase(name: str, lex: Lexicon) -> bool:
     """Every content word is a common word, title-cased or lower-case ("Leadership Européen", "L'Énergie").
 
@@ -104,6 +106,7 @@ def _all_content_words(name: str, test: Callable[[str], bool]) -> bool:
     return bool(parts) and all((_TITLE_WORD.match(p) or p.islower()) and test(p) for p in parts)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_frequent_phrase(name: str, lex: Lexicon) -> bool:
     """Every content word is a very frequent common word: not a name even with a cue before it."""
     return _all_content_words(name, lex.is_frequent_word)
@@ -495,6 +498,7 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def has_org_shape(name: str) -> bool:
     """Mixed case inside a word ("OpenAI", "OVHcloud", "xAI") or an organisation's last word ("Fluxion Compute")."""
     words = name.split()

@@ -215,6 +215,7 @@ def _is_org_name(name: str, doc: Doc) -> bool:
     return guessed_kind(stripped) is not None or not is_common_phrase(stripped, lexicon(doc.vocab))
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_plausible_name(name: str) -> bool:
     if not any(c.isupper() for c in name) or len(name.split()) > _max_words(name):
         return False
