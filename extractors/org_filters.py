@@ -132,8 +132,14 @@ def line_at(text: str, start: int, end: int) -> Line:
     """The line holding [start, end)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return Line(line_start, line_end, text[line_start:line_end])
+    return _line(text, line_start, len(text) if line_end < 0 else line_end)
+
+
+@lru_cache(maxsize=4096)
+def _line(text: str, start: int, end: int) -> Line:
+    """One `Line` object per line of a text: the caches on lines below then find it by identity, without
+    hashing and comparing a copy of its text again (~200 candidate names ask about their line per article)."""
+    return Line(start, end, text[start:end])
 
 
 # Every candidate name asks about its line, so the same lines come again and again: the answers are kept.
@@ -157,10 +163,10 @@ def is_tag_list(line: Line) -> bool:
 
 def is_glossary_term(line: Line, start: int) -> bool:
     """Inside the bold headword that opens a glossary line ("**Bare Metal** : ...")."""
-    body = _MARKUP.sub("", line.text)
-    offset = line.start + len(line.text) - len(body)
     if not line.text.lstrip().startswith("**"):
         return False
+    body = _MARKUP.sub("", line.text)
+    offset = line.start + len(line.text) - len(body)
     close = body.find("**")
     return close > 0 and start < offset + close and body[close + 2 :].lstrip()[:1] in (":", "")
 
