@@ -865,6 +865,7 @@ def acronym_first_definitions(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+@lru_cache(maxsize=2)  # asked twice per text (before and after the coordinated names are added)
 def thing_acronyms(text: str) -> frozenset[str]:
     """Acronyms defined by lower-case common words, not by a name ("la stratégie régionale de développement
     économique (SRDEII)"): the acronym of a thing, not of an organisation."""

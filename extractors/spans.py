@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -95,9 +95,17 @@ def sentence_text(doc: Doc, start: int, end: int) -> str:
 
 
 def drop_overlaps(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the longest of overlapping (start, end) character ranges, earliest first on ties."""
+    """Keep the longest of overlapping (start, end) character ranges, earliest first on ties.
+
+    The ranges kept so far do not overlap, so sorted by (start, end) their ends never decrease: a new range
+    overlaps one of them iff the last one starting before its end ends after its start (a bisect, not a
+    scan of all of them: an article has hundreds of organisation candidates)."""
     chosen: list[tuple[int, int]] = []
+    starts: list[int] = []
     for start, end in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
-        if all(end <= s or start >= e for s, e in chosen):
-            chosen.append((start, end))
-    return sorted(chosen)
+        i = bisect_left(starts, end)
+        if i == 0 or chosen[i - 1][1] <= start:
+            j = bisect_right(chosen, (start, end))
+            chosen.insert(j, (start, end))
+            starts.insert(j, start)
+    return list(chosen)
