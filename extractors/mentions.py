@@ -23,7 +23,7 @@ from extractors.parties import attachments, clause_cues
 from extractors.pipeline import SYNTAX_PIPES
 from extractors.records import Mention, OrgMention
 from extractors.registry import Context, Registry
-from extractors.spans import entities, sentence_bounds
+from extractors.spans import SpanSet, entities, sentence_bounds
 from extractors.text import doc_text, remember_text
 
 # Only the parser and what it listens to run on the re-parsed sentences (a whitelist: the shared
@@ -94,8 +94,8 @@ def with_places(doc: Doc, mentions: Sequence[Mention], figure_types: set[str]) -
     places = [e for e in entities(doc) if e.label_ == LOC]
     if not places:
         return list(mentions)
-    orgs = [(m.start, m.end) for m in mentions if isinstance(m, OrgMention)]
-    named = [e for e in places if not any(s < e.end_char and e.start_char < t for s, t in orgs)]
+    orgs = SpanSet((m.start, m.end) for m in mentions if isinstance(m, OrgMention))
+    named = [e for e in places if not orgs.overlaps(e.start_char, e.end_char)]
     clause_of = sentence_bounds(doc)
     out = []
     for m in mentions:

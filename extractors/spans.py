@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy
@@ -92,6 +93,19 @@ def sentence_lookup(doc: Doc, text: str | None = None) -> Callable[[int, int], s
 def sentence_text(doc: Doc, start: int, end: int) -> str:
     """The text of the sentence(s) holding characters [start, end) (one-off; see `sentence_lookup`)."""
     return sentence_lookup(doc)(start, end)
+
+
+class SpanSet:
+    """Does [start, end) overlap any of these spans? Sorted starts and running maximum of ends (bisect)."""
+
+    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
+        ordered = sorted((s, e) for s, e, *_ in spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_ends = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._max_ends[i - 1] > start
 
 
 def drop_overlaps(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
