@@ -89,6 +89,8 @@ def lexicon(vocab: Vocab) -> Lexicon:
     return lex
 
 
+# Pure functions of a name (and the model's lexicon), asked again for every mention of the same name.
+@lru_cache(maxsize=1 << 14)
 def is_common_phrase(name: str, lex: Lexicon) -> bool:
     """Every content word is a common word, title-cased or lower-case ("Leadership Européen", "L'Énergie").
 
@@ -104,6 +106,7 @@ def _all_content_words(name: str, test: Callable[[str], bool]) -> bool:
     return bool(parts) and all((_TITLE_WORD.match(p) or p.islower()) and test(p) for p in parts)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_frequent_phrase(name: str, lex: Lexicon) -> bool:
     """Every content word is a very frequent common word: not a name even with a cue before it."""
     return _all_content_words(name, lex.is_frequent_word)
@@ -129,8 +132,14 @@ def line_at(text: str, start: int, end: int) -> Line:
     """The line holding [start, end)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return Line(line_start, line_end, text[line_start:line_end])
+    return _line(text, line_start, len(text) if line_end < 0 else line_end)
+
+
+@lru_cache(maxsize=4096)
+def _line(text: str, start: int, end: int) -> Line:
+    """One `Line` object per line of a text: the caches on lines below then find it by identity, without
+    hashing and comparing a copy of its text again (~200 candidate names ask about their line per article)."""
+    return Line(start, end, text[start:end])
 
 
 # Every candidate name asks about its line, so the same lines come again and again: the answers are kept.
@@ -154,10 +163,10 @@ def is_tag_list(line: Line) -> bool:
 
 def is_glossary_term(line: Line, start: int) -> bool:
     """Inside the bold headword that opens a glossary line ("**Bare Metal** : ...")."""
-    body = _MARKUP.sub("", line.text)
-    offset = line.start + len(line.text) - len(body)
     if not line.text.lstrip().startswith("**"):
         return False
+    body = _MARKUP.sub("", line.text)
+    offset = line.start + len(line.text) - len(body)
     close = body.find("**")
     return close > 0 and start < offset + close and body[close + 2 :].lstrip()[:1] in (":", "")
 
@@ -231,6 +240,7 @@ _PARTNER_CUE = re.compile(
     r"\b(?:sign[ée]e?s?|conclue?s?|nou[ée]e?s?|contrats?|accords?|partenariats?|alliances?)"
     rf"(?:[ \u00a0][^\s.,;:!?()]+){{0,4}}[ \u00a0]avec[ \u00a0]{_OPEN}(?P<name>{_NAME})"
 )
+_PARTNER_WORDS = ("sign", "conclu", "noué", "noue", "contrat", "accord", "partenariat", "alliance")  # `_line_matches`
 # "Source : KAIST TERA Lab" under a chart or a table.
 _SOURCE_CUE = re.compile(rf"(?m)^[ \t*_]*[Ss]ources?[ \u00a0]?:[ \u00a0]+(?P<name>{_NAME})")
 # An institution named by its head noun and a proper name: "l'université Grenoble Alpes", "Région Grand Est".
@@ -273,7 +283,9 @@ _INSTITUTION = re.compile(
 )
 # Roles whose "de X" names an organisation: "directeur de Voltiq", "la PDG d'Hexavolt".
 _ROLE_CUE = re.compile(
-    r"\b(?:directeur|directrice|PDG|CEO|CTO|CFO|COO|DG|DSI|patron|patronne|fondateur|fondatrice|cofondateur|"
+    # (the lookahead holds the first letter of every role: most word starts fail on one test, no match changes)
+    r"\b(?=[dPCDpfcvairse])"
+    r"(?:directeur|directrice|PDG|CEO|CTO|CFO|COO|DG|DSI|patron|patronne|fondateur|fondatrice|cofondateur|"
     r"cofondatrice|co-fondateur|co-fondatrice|président|présidente|vice-président|vice-présidente|dirigeant|"
     r"dirigeante|porte-parole|associé|associée|analyste|ingénieur|ingénieure|chercheur|chercheuse|responsable|"
     r"cadre|salarié|salariée|employé|employée|rédacteur en chef|rédactrice en chef)(?:[ \u00a0][a-zà-ÿ-]+)?"
@@ -309,6 +321,8 @@ _SPENDER_CUE = re.compile(
     rf"(?<![\w’'])(?P<name>{_NAME}){_CLOSE}[ \u00a0]+(?:a[ \u00a0]+)?(?:investit|investi|engage|engagé|injecte|injecté|"
     r"d[ée]bourse|d[ée]boursé|d[ée]pense|d[ée]pensé|mobilise|mobilisé)(?:[ \u00a0][^\s\d]+){0,2}[ \u00a0][\d$€£]"
 )
+# Every match holds one of these and none crosses a line break (see `_line_matches`).
+_SPENDER_WORDS = ("investi", "engag", "inject", "bours", "pens", "mobilis")
 
 
 # Cue nouns that only ever name an organisation (not "l'investisseur", "le partenaire", "le client", which may
@@ -349,6 +363,7 @@ _ANALYST_CUE = re.compile(
     r"\b(?:notes?|d[ée]gradations?|rel[èe]vements?|rehaussements?|abaissements?|recommandations?)"
     rf"(?:[ \u00a0][a-zà-ÿ]+)?[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_OPEN}(?P<name>{_NAME})"
 )
+_ANALYST_WORDS = ("note", "gradation", "relèvement", "relevement", "rehaussement", "abaissement", "recommandation")
 # A medium after a reporting verb: "a appris L'Embarqué", "selon les informations du Parisien". The name keeps
 # its article (a medium's name often starts with one).
 _MEDIA_CUE = re.compile(
@@ -369,6 +384,7 @@ _DEAL_BY_CUE = re.compile(
     rf"\b(?:rachats?|acquisitions?|reprises?)[ \u00a0](?:de|du|d[’'])[ \u00a0]?{_NAME}[ \u00a0]par[ \u00a0]"
     rf"(?:la[ \u00a0]|l[’'])?{_OPEN}(?P<name>{_NAME})"
 )
+_DEAL_BY_WORDS = ("rachat", "acquisition", "reprise")
 _ROLE_WORDS = (
     r"(?:CTO|CEO|PDG|DG|CFO|COO|DSI|fondat(?:eur|rice)|cofondat(?:eur|rice)|directeur|directrice|responsable|"
     r"pr[ée]sident|pr[ée]sidente|associ[ée]e?|g[ée]rante?|ing[ée]nieure?|chercheu(?:r|se)|analyste)"
@@ -408,8 +424,8 @@ def cue_candidates(text: str) -> list[tuple[int, int]]:
     found = [m.span("name") for m in _cue_before(text)]
     found += [m.span("name") for m in _ROLE_CUE.finditer(text)]
     found += [m.span("name") for m in _BY_CUE.finditer(text)]
-    found += [m.span("name") for m in _ANALYST_CUE.finditer(text)]
-    found += [m.span("name") for m in _DEAL_BY_CUE.finditer(text)]
+    found += [m.span("name") for m in _line_matches(_ANALYST_CUE, text, _ANALYST_WORDS)]
+    found += [m.span("name") for m in _line_matches(_DEAL_BY_CUE, text, _DEAL_BY_WORDS)]
     found += [m.span("name") for m in _SPEAKER_LINE.finditer(text)]
     found += [_skip_leading_words(text, *span) for span in _legal_form_names(text)]
     # an institution noun inside a capitalised name starts no name ("CCI Moselle Métropole Metz")
@@ -453,9 +469,24 @@ def _named_part(match: re.Match[str]) -> tuple[int, int]:
 
 def weak_cue_candidates(text: str) -> list[tuple[int, int]]:
     """Names after a partner or spending cue: kept only when the NER calls them an organisation or a MISC name."""
-    found = [m.span("name") for m in _PARTNER_CUE.finditer(text)]
-    found += [_skip_leading_words(text, *m.span("name")) for m in _SPENDER_CUE.finditer(text)]
+    found = [m.span("name") for m in _line_matches(_PARTNER_CUE, text, _PARTNER_WORDS)]
+    found += [_skip_leading_words(text, *m.span("name")) for m in _line_matches(_SPENDER_CUE, text, _SPENDER_WORDS)]
     return [(start, end) for start, end in found if start < end]
+
+
+def _line_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern whose every match holds one of `words` and never holds or looks
+    ahead at a line break (no `$`): only the lines holding a word are searched. A pattern without a literal
+    start is tried at every position of the text; `str.find` finds the few lines worth it far faster."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(word, at + 1)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield from pattern.finditer(text, start, len(text) if end < 0 else end)
 
 
 def _skip_leading_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -495,6 +526,7 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def has_org_shape(name: str) -> bool:
     """Mixed case inside a word ("OpenAI", "OVHcloud", "xAI") or an organisation's last word ("Fluxion Compute")."""
     words = name.split()
@@ -833,6 +865,7 @@ def acronym_first_definitions(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+@lru_cache(maxsize=2)  # asked twice per text (before and after the coordinated names are added)
 def thing_acronyms(text: str) -> frozenset[str]:
     """Acronyms defined by lower-case common words, not by a name ("la stratégie régionale de développement
     économique (SRDEII)"): the acronym of a thing, not of an organisation."""

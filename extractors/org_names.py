@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.rules import load_json, load_tsv
 from extractors.text import APOSTROPHES as APOS
@@ -100,6 +100,8 @@ def first_name_keys() -> frozenset[str]:
     return frozenset(fold(n) for n in stoplist()["first_names"])
 
 
+# The organisation rules ask about the same names again and again (~200 calls per article): answers are kept.
+@lru_cache(maxsize=1 << 14)
 def strip_surface(surface: str, *, keep_group: bool = False) -> str:
     """The name inside a surface form: no elision, possessive, quotes or legal suffix. With `keep_group`, a
     final "Group" stays: it is part of an unknown organisation's name ("Princeton Digital Group")."""
@@ -125,6 +127,7 @@ def canonical_name(surface: str) -> str:
     return _SHOUTED_WORD.sub(lambda m: m.group(0).capitalize(), strip_surface(surface, keep_group=True))
 
 
+@lru_cache(maxsize=1 << 14)
 def guessed_kind(name: str) -> str | None:
     """The kind announced by an institution's first words ("Ministère de...", "Institut..."), if any."""
     for pattern, kind in _KIND_PREFIXES:

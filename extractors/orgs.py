@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -68,7 +66,7 @@ from extractors.org_names import (
 )
 from extractors.records import OrgMention
 from extractors.rules import load_json
-from extractors.spans import drop_overlaps, entities, sentence_lookup
+from extractors.spans import SpanSet, drop_overlaps, entities, sentence_lookup
 from extractors.text import HSPACE, doc_text, trie_regex
 
 __all__ = ["SPANS_KEY", "add_org_ruler", "canonical_name", "extract_orgs", "gazetteer_matches"]
@@ -215,6 +213,7 @@ def _is_org_name(name: str, doc: Doc) -> bool:
     return guessed_kind(stripped) is not None or not is_common_phrase(stripped, lexicon(doc.vocab))
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_plausible_name(name: str) -> bool:
     if not any(c.isupper() for c in name) or len(name.split()) > _max_words(name):
         return False
@@ -300,28 +299,16 @@ def _is_table_row(line: str) -> bool:
     return line.lstrip().startswith("|") and line.count("|") >= 2
 
 
-class _SpanSet:
-    """Does [start, end) overlap any of these spans? Sorted starts and running maximum of ends (bisect)."""
-
-    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
-        ordered = sorted((s, e) for s, e, *_ in spans)
-        self._starts = [s for s, _ in ordered]
-        self._max_ends = list(accumulate((e for _, e in ordered), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self._starts, end)
-        return i > 0 and self._max_ends[i - 1] > start
-
-
 def _shaped_entities(doc: Doc, text: str, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
     """NER entities labelled MISC, LOC or PER that look like company names ("OpenAI", "Iliad Datacenter")."""
     for ent in entities(doc):
         if ent.label_ in _SHAPE_LABELS and not (ent.label_ == "PER" and ent.tokens > 1):
             start, end = _clean_entity(text, ent.start_char, ent.end_char)
             name = text[start:end]
-            shaped = start < end and has_org_shape(name) and not after_product_noun(text, start)
+            if not (start < end and has_org_shape(name)) or after_product_noun(text, start):
+                continue  # most of these entities: their line is not read
             placed = _in_prose(text, start, end) or _is_heading_name(text, start, end)
-            if shaped and placed and _is_named_org(name, doc, persons):
+            if placed and _is_named_org(name, doc, persons):
                 yield start, end
 
 
@@ -338,7 +325,7 @@ def _coordinated(text: str, found: dict[tuple[int, int], str], gazetteer: list[G
                  doc: Doc, persons: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Unknown names listed with a recognised organisation and nothing that is not one."""
     not_orgs = {(s, e) for s, e, label, _ in gazetteer if label == NOT_ORG}
-    orgs, listed = _SpanSet(found), _SpanSet(g for g in gazetteer if g[2] == ORG)
+    orgs, listed = SpanSet(found), SpanSet(g for g in gazetteer if g[2] == ORG)
     for items in [*name_lists(text), *bullet_head_lists(text)]:
         known = [item for item in items if orgs.overlaps(*item)]
         # A product in the list makes it a list of products ("H100, Blackwell et Rubin") unless its maker
@@ -416,7 +403,7 @@ def _candidates(doc: Doc, text: str) -> dict[tuple[int, int], str]:
     # a place inside a longer name does not block it ("la cour d'appel de Paris", "Université de Lyon")
     places = {(s, e) for s, e, label, name in gazetteer
               if label == NOT_ORG and _stop_category().get(fold(name)) == "places"}
-    listed = _SpanSet(g for g in gazetteer if (g[0], g[1]) not in places)
+    listed = SpanSet(g for g in gazetteer if (g[0], g[1]) not in places)
     for start, end in unknown:
         free = not listed.overlaps(start, end) or _wraps_known(text, start, end, gazetteer)
         if free and (start, end) not in places and not is_index_or_ticker(text, start, end):
@@ -511,7 +498,7 @@ def _without_non_orgs(text: str, found: dict[tuple[int, int], str],
     """Drop events, publications and acronyms of things, and any name inside them ("Journal officiel de
     l'Union européenne" names no Union européenne as a party)."""
     things = thing_acronyms(text)
-    dropped = _SpanSet(span for span, name in found.items() if span not in known and (
+    dropped = SpanSet(span for span, name in found.items() if span not in known and (
         text[span[0] : span[1]] in things or is_non_org_class(text, *span)
         or is_non_org_class(name, 0, len(name))))
     return {span: name for span, name in found.items() if not dropped.overlaps(*span)}

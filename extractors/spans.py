@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy
@@ -94,10 +95,31 @@ def sentence_text(doc: Doc, start: int, end: int) -> str:
     return sentence_lookup(doc)(start, end)
 
 
+class SpanSet:
+    """Does [start, end) overlap any of these spans? Sorted starts and running maximum of ends (bisect)."""
+
+    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
+        ordered = sorted((s, e) for s, e, *_ in spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_ends = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._max_ends[i - 1] > start
+
+
 def drop_overlaps(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the longest of overlapping (start, end) character ranges, earliest first on ties."""
+    """Keep the longest of overlapping (start, end) character ranges, earliest first on ties.
+
+    The ranges kept so far do not overlap, so sorted by (start, end) their ends never decrease: a new range
+    overlaps one of them iff the last one starting before its end ends after its start (a bisect, not a
+    scan of all of them: an article has hundreds of organisation candidates)."""
     chosen: list[tuple[int, int]] = []
+    starts: list[int] = []
     for start, end in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
-        if all(end <= s or start >= e for s, e in chosen):
-            chosen.append((start, end))
-    return sorted(chosen)
+        i = bisect_left(starts, end)
+        if i == 0 or chosen[i - 1][1] <= start:
+            j = bisect_right(chosen, (start, end))
+            chosen.insert(j, (start, end))
+            starts.insert(j, start)
+    return list(chosen)
