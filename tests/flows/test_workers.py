@@ -150,10 +150,10 @@ def pids_then_release(count: int) -> tuple[list[int], bool]:
 @task
 def worker_origin() -> tuple[int, int, bool]:
     """This worker's pid, its parent's, and whether it holds a pipeline it never loaded itself (the test
-    pools' initializer loads nothing)."""
+    pools' initializer loads nothing), taken out of the garbage collector's scans by its server."""
     from extractors.pipeline import _shared
 
-    return os.getpid(), os.getppid(), _shared.cache_info().currsize == 1
+    return os.getpid(), os.getppid(), _shared.cache_info().currsize == 1 and gc.get_freeze_count() > 100_000
 
 
 @flow
