@@ -6,8 +6,8 @@ made with ../shared/tools/make_corpus.py), then measures:
       extraction, tables, writing) with its default worker count (or --workers), and the same flow's
       time without the Prefect start-up; then the same command again with nothing changed;
   (b) plain `nlp.pipe` of fr_core_news_md with the same components (senter + ner), in one process
-      (before and after the flow: the CPU speed of a shared VM drifts) and with `n_process` = the flow's
-      worker count; with --full, the full default pipeline too;
+      (before and after the flow: the CPU speed of a shared VM drifts; in this process and in a fresh one)
+      and with `n_process` = the flow's worker count; with --full, the full default pipeline too;
   (c) each extractor's time over the parsed docs of the first --extractor-mb MB, as a share of the
       parse time of the same docs.
 Reports tokens/s, the ratios and peak memory (max RSS). Nothing here is asserted by tests.
@@ -18,6 +18,7 @@ Reports tokens/s, the ratios and peak memory (max RSS). Nothing here is asserted
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -130,8 +131,32 @@ def prefect_startup() -> float:
     return seconds
 
 
+PLAIN_EXCLUDE = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+PLAIN_CHILD = """
+import json, time
+from pathlib import Path
+import spacy
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path({corpus!r}).glob("*.txt"))]
+nlp = spacy.load({model!r}, exclude={exclude!r})
+nlp.enable_pipe("senter")
+start, cpu = time.perf_counter(), time.process_time()
+tokens = sum(len(d) for d in nlp.pipe(texts, batch_size={batch}))
+print(json.dumps([time.perf_counter() - start, time.process_time() - cpu, tokens]))
+"""
+
+
+def plain_in_child(corpus: Path, batch_size: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds and tokens of plain single-process `nlp.pipe` over the corpus, in a fresh
+    process as the flow's workers are (this process's heap, with the flow's modules loaded, slows a parse
+    run in it: it spent up to 1.5x the CPU of `n_process=2` on the same texts)."""
+    code = PLAIN_CHILD.format(model=MODEL, exclude=PLAIN_EXCLUDE, corpus=str(corpus), batch=batch_size)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds, cpu, tokens = json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds, cpu, tokens
+
+
 def plain_pipeline() -> Language:
-    nlp = spacy.load(MODEL, exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = spacy.load(MODEL, exclude=PLAIN_EXCLUDE)
     nlp.enable_pipe("senter")
     return nlp
 
@@ -203,6 +228,7 @@ def main() -> None:
         # The plain parse before the flow too: this VM's CPU speed drifts within minutes, so the flow is
         # compared with the plain run on either side of it.
         before_s = timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size)))[0]
+        child_before_s, _, _ = plain_in_child(corpus, args.batch_size)
         load_before = os.getloadavg()
         flow_s, flow, stages = run_flow(corpus, work / "curated", args.workers)
         processes, flow_cpu = processes_used(flow.output), flow.cpu
@@ -211,6 +237,7 @@ def main() -> None:
         shutil.rmtree(work / "curated", ignore_errors=True)
         print(f"flow {flow_s:.1f} s ({processes} processes), no-change re-run {rerun_s:.1f} s", flush=True)
 
+        child_after_s, child_cpu, _ = plain_in_child(corpus, args.batch_size)
         same_s, same_cpu, tokens = cpu_timed(lambda: sum(len(d) for d in plain.pipe(texts, batch_size=args.batch_size)))
         multi_s, multi_cpu, _ = cpu_timed(lambda: sum(1 for _ in plain.pipe(texts, batch_size=args.batch_size,
                                                                             n_process=processes)))
@@ -235,12 +262,16 @@ def main() -> None:
           + ", ".join(f"{name} {at:.1f}" for name, at in stages) + f", exit {flow_s:.1f}")
     print(f"(b) plain nlp.pipe, senter+ner, 1 process  {rate(same_s)}")
     print(f"    the same, measured before the flow    {rate(before_s)}")
+    print(f"    the same in a fresh process, before / after the flow {rate(child_before_s)} / {rate(child_after_s)}"
+          f"  (CPU {child_cpu:.1f} s after)")
     print(f"    plain nlp.pipe, senter+ner, n_process={processes} {rate(multi_s)}")
     if full_s is not None:
         print(f"    plain nlp.pipe, full md pipeline    {rate(full_s)}")
     print(f"ratio flow / plain senter+ner, 1 process: {same_s / flow_s:.2f}x the plain speed measured after the "
           f"flow, {before_s / flow_s:.2f}x the one before ({(flow_s - startup_s) / same_s:.2f}x the time without "
           "start-up)")
+    print(f"ratio flow / plain senter+ner, 1 fresh process: {child_before_s / flow_s:.2f}x before the flow, "
+          f"{child_after_s / flow_s:.2f}x after")
     print(f"ratio flow / plain senter+ner, n_process={processes}: {multi_s / flow_s:.2f}x the plain speed")
     print(f"CPU seconds (all processes): flow {flow_cpu:.1f}, plain 1 process {same_cpu:.1f}, plain n_process="
           f"{processes} {multi_cpu:.1f}; flow CPU / plain CPU {flow_cpu / same_cpu:.2f}")
