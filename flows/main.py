@@ -43,7 +43,7 @@ from flows.curation.summary import RunSummary
 from flows.curation.tables import article_row, articles_frame, mentions_frame, reused_row
 from flows.extraction import extract_articles
 from flows.progress import Progress
-from flows.runners import release_workers, warm_pool_size
+from flows.runners import release_workers, warm_pool_size, workers_of
 from flows.settings import DEFAULTS, Settings
 from flows.sources import Article, discover, read_articles
 from flows.store.corrections import corrected_articles, forget_corrections, read_corrections
@@ -253,11 +253,6 @@ def shrinking_parts(articles: Sequence[Article], workers: int) -> list[Sequence[
         remaining -= chars
         start = end
     return parts
-
-
-def workers_of(runner: object) -> int:
-    """How many processes a task runner runs tasks on (a local pool's size, else every local core)."""
-    return getattr(runner, "_max_workers", None) or os.cpu_count() or 1
 
 
 def runs_in_flow_process() -> bool:

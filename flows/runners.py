@@ -136,13 +136,18 @@ class WarmProcessPool(ProcessPoolTaskRunner):
             self._executor.shutdown(wait=True)
 
 
+def workers_of(runner: object) -> int:
+    """How many processes a task runner runs tasks on (a local pool's size, else every local core)."""
+    return getattr(runner, "_max_workers", None) or os.cpu_count() or 1
+
+
 def warm_pool_size() -> int | None:
     """The size of the current flow run's local pool (its forkserver, loaded, can fork more processes
     cheaply, e.g. for the report), None when the run has none."""
     from prefect.context import FlowRunContext
 
     runner = getattr(FlowRunContext.get(), "task_runner", None)
-    return runner._max_workers if isinstance(runner, WarmProcessPool) else None
+    return workers_of(runner) if isinstance(runner, WarmProcessPool) else None
 
 
 def release_workers() -> None:

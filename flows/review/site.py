@@ -225,8 +225,9 @@ def article_split(tables: Mapping[str, pd.DataFrame], shares: int) -> list[slice
     """`shares` consecutive slices of the ok articles whose rendering costs about the same, the first
     (rendered with the index, the charts and the table pages) counting those pages too."""
     costs = _article_costs(tables)  # one per ok article, in table order
-    total = report_units(tables)
-    bounds, spent, start = [], _page_costs(tables), 0
+    pages = _page_costs(tables)
+    total = pages + sum(costs)
+    bounds, spent, start = [], pages, 0
     for share in range(1, shares):
         end = start
         while end < len(costs) and spent + costs[end] <= total * share / shares:
